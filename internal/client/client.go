@@ -1,0 +1,450 @@
+// Package client is a small HTTP client for the AffiniPay (8am) APIs used by
+// the Terraform provider: the Payment Gateway API (HTTP Basic with the secret
+// key), the Contact and partner APIs (Bearer token) and the OAuth token
+// endpoint. It retries what is safe to retry, decodes the documented
+// `messages[]` errors into *APIError and logs through tflog with every
+// credential redacted.
+package client
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"net/netip"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/clientcredentials"
+)
+
+// DefaultBaseURL is the production API.
+const DefaultBaseURL = "https://api.affinipay.com"
+
+// Modes of the gateway secret key.
+const (
+	ModeTest = "test"
+	ModeLive = "live"
+)
+
+// Defaults for Config.
+const (
+	DefaultMaxRetries     = 4
+	DefaultRequestTimeout = 30 * time.Second
+	DefaultRetryWaitMin   = 500 * time.Millisecond
+	DefaultRetryWaitMax   = 30 * time.Second
+)
+
+// Environment variables of each credential, used in error messages.
+const (
+	EnvBaseURL      = "AFFINIPAY_BASE_URL"
+	EnvSecretKey    = "AFFINIPAY_SECRET_KEY"
+	EnvAccessToken  = "AFFINIPAY_ACCESS_TOKEN"
+	EnvClientID     = "AFFINIPAY_CLIENT_ID"
+	EnvClientSecret = "AFFINIPAY_CLIENT_SECRET"
+	EnvPublicKey    = "AFFINIPAY_PUBLIC_KEY"
+	EnvMode         = "AFFINIPAY_MODE"
+)
+
+// Config configures a Client. Every credential is optional; an operation
+// that needs a missing one fails with *MissingCredentialError.
+type Config struct {
+	BaseURL      string
+	SecretKey    string
+	AccessToken  string
+	ClientID     string
+	ClientSecret string
+	PublicKey    string
+	// Mode selects which gateway secret key is taken from
+	// GET /gateway-credentials when SecretKey is empty: "test" or "live".
+	Mode string
+
+	MaxRetries     int
+	RequestTimeout time.Duration
+	RetryWaitMin   time.Duration
+	RetryWaitMax   time.Duration
+	UserAgent      string
+
+	// Transport replaces the base transport (tests).
+	Transport http.RoundTripper
+}
+
+// Auth selects how a request authenticates.
+type Auth int
+
+const (
+	// AuthNone sends no credentials (GET /status).
+	AuthNone Auth = iota
+	// AuthSecretKey is HTTP Basic with the gateway secret key (Gateway API, /v1/...).
+	AuthSecretKey
+	// AuthBearer is a Bearer token (Contact and partner APIs).
+	AuthBearer
+	// AuthPublicKey is HTTP Basic with the merchant's public key (one-time tokens).
+	AuthPublicKey
+)
+
+// Client talks to one AffiniPay API base URL. It is safe for concurrent use.
+type Client struct {
+	cfg     Config
+	baseURL *url.URL
+	http    *http.Client
+	tokens  oauth2.TokenSource
+
+	mu        sync.Mutex
+	secretKey string // resolved from gateway credentials when not configured
+}
+
+// New validates cfg and builds a Client.
+func New(cfg Config) (*Client, error) {
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = DefaultBaseURL
+	}
+	u, err := ValidateBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Mode == "" {
+		cfg.Mode = ModeTest
+	}
+	if cfg.Mode != ModeTest && cfg.Mode != ModeLive {
+		return nil, fmt.Errorf("mode must be %q or %q, got %q", ModeTest, ModeLive, cfg.Mode)
+	}
+	if cfg.MaxRetries < 0 {
+		return nil, fmt.Errorf("max_retries must be 0 or more, got %d", cfg.MaxRetries)
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.RetryWaitMin <= 0 {
+		cfg.RetryWaitMin = DefaultRetryWaitMin
+	}
+	if cfg.RetryWaitMax <= 0 {
+		cfg.RetryWaitMax = DefaultRetryWaitMax
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = "terraform-provider-affinipay/dev"
+	}
+	c := &Client{cfg: cfg, baseURL: u, secretKey: cfg.SecretKey}
+
+	base := cfg.Transport
+	if base == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+		t.MaxIdleConnsPerHost = 32
+		t.ForceAttemptHTTP2 = true
+		base = t
+	}
+	c.http = &http.Client{
+		Transport: &loggingTransport{next: base, secrets: c.knownSecrets},
+		Timeout:   cfg.RequestTimeout,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			// Never forward credentials to a redirect target.
+			return http.ErrUseLastResponse
+		},
+	}
+	if cfg.AccessToken == "" && cfg.ClientID != "" && cfg.ClientSecret != "" {
+		cc := clientcredentials.Config{
+			ClientID:     cfg.ClientID,
+			ClientSecret: cfg.ClientSecret,
+			TokenURL:     c.url("/oauth/token", nil).String(),
+			Scopes:       []string{"payments"},
+		}
+		// The token source keeps this context for every refresh; it carries
+		// only the HTTP client (with its logging transport and timeout).
+		c.tokens = cc.TokenSource(context.WithValue(context.Background(), oauth2.HTTPClient, c.http))
+	}
+	return c, nil
+}
+
+// ValidateBaseURL accepts https URLs, and http only for loopback hosts (the
+// local sandbox): anything else would send credentials in clear text.
+func ValidateBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || u.Opaque != "" {
+		return nil, fmt.Errorf("base_url %q is not an absolute URL such as %s", raw, DefaultBaseURL)
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("base_url must not contain credentials")
+	}
+	switch u.Scheme {
+	case "https":
+	case "http":
+		if !IsLoopbackHost(u.Hostname()) {
+			return nil, fmt.Errorf("base_url %q uses http:// with the non-loopback host %q: credentials would cross the network unencrypted; use https://, or http:// only with a loopback host (127.0.0.1, ::1, localhost) such as the local sandbox", raw, u.Hostname())
+		}
+	default:
+		return nil, fmt.Errorf("base_url %q must use https:// (or http:// for a loopback host)", raw)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
+}
+
+// IsLoopbackHost reports whether host is localhost or a loopback address.
+func IsLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	addr, err := netip.ParseAddr(host)
+	return err == nil && addr.IsLoopback()
+}
+
+// BaseURL returns the API base URL in use.
+func (c *Client) BaseURL() string { return c.baseURL.String() }
+
+// Mode returns the configured mode ("test" or "live").
+func (c *Client) Mode() string { return c.cfg.Mode }
+
+// PublicKey returns the configured public key.
+func (c *Client) PublicKey() string { return c.cfg.PublicKey }
+
+// HasBearer reports whether a Bearer token is configured or can be obtained.
+func (c *Client) HasBearer() bool { return c.cfg.AccessToken != "" || c.tokens != nil }
+
+func (c *Client) knownSecrets() []string {
+	c.mu.Lock()
+	sk := c.secretKey
+	c.mu.Unlock()
+	out := make([]string, 0, 4)
+	for _, s := range []string{c.cfg.SecretKey, c.cfg.AccessToken, c.cfg.ClientSecret, sk} {
+		// Short values would mask innocent text; field redaction covers them.
+		if len(s) >= 8 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (c *Client) url(path string, query url.Values) *url.URL {
+	u := *c.baseURL
+	u.Path = c.baseURL.Path + path
+	if len(query) > 0 {
+		u.RawQuery = query.Encode()
+	}
+	return &u
+}
+
+// Request describes one API call.
+type Request struct {
+	Method string
+	Path   string
+	Query  url.Values
+	Auth   Auth
+	Body   any // marshalled as JSON when not nil
+	// Idempotent marks a POST as safe to retry after it may have reached the
+	// server: it carries a source_id, so a repeat is answered with 409
+	// resource_exists instead of creating a duplicate.
+	Idempotent bool
+}
+
+// Do sends req, retrying as the retry policy allows, and decodes a 2xx JSON
+// response into out (when out is not nil). Non-2xx responses become *APIError.
+func (c *Client) Do(ctx context.Context, req Request, out any) error {
+	var body []byte
+	if req.Body != nil {
+		var err error
+		if body, err = json.Marshal(req.Body); err != nil {
+			return fmt.Errorf("encoding %s %s request: %w", req.Method, req.Path, err)
+		}
+	}
+	auth, err := c.authorization(ctx, req.Auth)
+	if err != nil {
+		return err
+	}
+	policy := retryPolicy{max: c.cfg.MaxRetries, waitMin: c.cfg.RetryWaitMin, waitMax: c.cfg.RetryWaitMax}
+	for attempt := 0; ; attempt++ {
+		status, respBody, header, sent, err := c.send(ctx, req, auth, body)
+		if err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("%s %s: %w", req.Method, req.Path, ctx.Err())
+			}
+			// A request that never reached the server is always safe to
+			// repeat; one that may have is repeated only when idempotent.
+			if attempt < policy.max && (!sent || req.idempotent()) {
+				if werr := policy.wait(ctx, attempt, 0); werr != nil {
+					return fmt.Errorf("%s %s: %w (after: %v)", req.Method, req.Path, werr, err)
+				}
+				continue
+			}
+			return fmt.Errorf("%s %s: %w", req.Method, req.Path, err)
+		}
+		if status >= 200 && status < 300 {
+			if out == nil || len(bytes.TrimSpace(respBody)) == 0 {
+				return nil
+			}
+			if err := json.Unmarshal(respBody, out); err != nil {
+				return fmt.Errorf("decoding %s %s response: %w", req.Method, req.Path, err)
+			}
+			return nil
+		}
+		// A DELETE repeated after its first attempt was lost: the 404 means
+		// the first one worked.
+		if status == http.StatusNotFound && req.Method == http.MethodDelete && attempt > 0 {
+			return nil
+		}
+		apiErr := &APIError{Method: req.Method, Path: req.Path, StatusCode: status, Messages: decodeMessages(respBody)}
+		if attempt < policy.max && retryableStatus(status) && (status == http.StatusTooManyRequests || req.idempotent()) {
+			if werr := policy.wait(ctx, attempt, retryAfter(header, time.Now())); werr != nil {
+				return fmt.Errorf("%w (retry abandoned: %v)", apiErr, werr)
+			}
+			continue
+		}
+		return apiErr
+	}
+}
+
+func (r Request) idempotent() bool {
+	return r.Method != http.MethodPost || r.Idempotent
+}
+
+// send performs one attempt. sent reports whether the request was written
+// to the connection (false means the server never saw it).
+func (c *Client) send(ctx context.Context, r Request, auth string, body []byte) (status int, respBody []byte, header http.Header, sent bool, err error) {
+	var reader io.Reader
+	if body != nil {
+		reader = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, r.Method, c.url(r.Path, r.Query).String(), reader)
+	if err != nil {
+		return 0, nil, nil, false, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	if auth != "" {
+		req.Header.Set("Authorization", auth)
+	}
+	var wrote bool
+	var wroteMu sync.Mutex
+	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) {
+		wroteMu.Lock()
+		wrote = true
+		wroteMu.Unlock()
+	}}
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), trace))
+	resp, err := c.http.Do(req)
+	wroteMu.Lock()
+	sent = wrote
+	wroteMu.Unlock()
+	if err != nil {
+		return 0, nil, nil, sent, err
+	}
+	defer resp.Body.Close()
+	respBody, err = io.ReadAll(io.LimitReader(resp.Body, 32<<20))
+	if err != nil {
+		// The server answered but the body was cut: it did see the request.
+		return 0, nil, nil, true, fmt.Errorf("reading response: %w", err)
+	}
+	return resp.StatusCode, respBody, resp.Header, true, nil
+}
+
+func decodeMessages(body []byte) []Message {
+	var env struct {
+		Messages []Message `json:"messages"`
+		// OAuth errors (RFC 6749) use error/error_description.
+		Error            string `json:"error"`
+		ErrorDescription string `json:"error_description"`
+	}
+	if err := json.Unmarshal(body, &env); err != nil {
+		return nil
+	}
+	if len(env.Messages) == 0 && env.Error != "" {
+		return []Message{{Code: env.Error, Message: env.ErrorDescription, Level: "error"}}
+	}
+	return env.Messages
+}
+
+// authorization returns the Authorization header for the scheme, or an error
+// naming the missing attribute.
+func (c *Client) authorization(ctx context.Context, a Auth) (string, error) {
+	switch a {
+	case AuthSecretKey:
+		key, err := c.gatewaySecretKey(ctx)
+		if err != nil {
+			return "", err
+		}
+		return basic(key), nil
+	case AuthPublicKey:
+		if c.cfg.PublicKey == "" {
+			return "", &MissingCredentialError{Attribute: "public_key", EnvVar: EnvPublicKey, Purpose: "creating one-time payment tokens"}
+		}
+		return basic(c.cfg.PublicKey), nil
+	case AuthBearer:
+		tok, err := c.bearer()
+		if err != nil {
+			return "", err
+		}
+		return "Bearer " + tok, nil
+	default:
+		return "", nil
+	}
+}
+
+func basic(user string) string {
+	return "Basic " + base64Std(user+":")
+}
+
+func (c *Client) bearer() (string, error) {
+	if c.cfg.AccessToken != "" {
+		return c.cfg.AccessToken, nil
+	}
+	if c.tokens == nil {
+		return "", &MissingCredentialError{
+			Attribute: "access_token", EnvVar: EnvAccessToken, Purpose: "the Contact and partner APIs",
+			Hint: "alternatively set client_id and client_secret (AFFINIPAY_CLIENT_ID, AFFINIPAY_CLIENT_SECRET) for the OAuth client-credentials flow",
+		}
+	}
+	tok, err := c.tokens.Token()
+	if err != nil {
+		var re *oauth2.RetrieveError
+		if errors.As(err, &re) {
+			return "", fmt.Errorf("OAuth client-credentials token request failed with HTTP %d (%s): check client_id and client_secret", re.Response.StatusCode, re.ErrorCode)
+		}
+		return "", fmt.Errorf("OAuth client-credentials token request failed: %w", err)
+	}
+	return tok.AccessToken, nil
+}
+
+// gatewaySecretKey returns the configured secret key, or the one of the
+// configured mode taken (once) from GET /gateway-credentials.
+func (c *Client) gatewaySecretKey(ctx context.Context) (string, error) {
+	c.mu.Lock()
+	key := c.secretKey
+	c.mu.Unlock()
+	if key != "" {
+		return key, nil
+	}
+	if !c.HasBearer() {
+		return "", &MissingCredentialError{
+			Attribute: "secret_key", EnvVar: EnvSecretKey, Purpose: "the Payment Gateway API",
+			Hint: "or give access_token (or client_id and client_secret) so the provider can read the secret key of `mode` from /gateway-credentials",
+		}
+	}
+	creds, err := c.GetGatewayCredentials(ctx)
+	if err != nil {
+		return "", fmt.Errorf("looking up the %s-mode secret key from /gateway-credentials (secret_key is not set): %w", c.cfg.Mode, err)
+	}
+	accounts := creds.TestAccounts
+	if c.cfg.Mode == ModeLive {
+		accounts = creds.LiveAccounts
+	}
+	for _, a := range accounts {
+		if a.SecretKey != "" {
+			c.mu.Lock()
+			c.secretKey = a.SecretKey
+			c.mu.Unlock()
+			return a.SecretKey, nil
+		}
+	}
+	return "", fmt.Errorf("/gateway-credentials lists no %s-mode account with a secret key; set secret_key (%s) or change mode (%s)", c.cfg.Mode, EnvSecretKey, EnvMode)
+}

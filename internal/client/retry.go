@@ -1,0 +1,79 @@
+package client
+
+import (
+	"context"
+	"encoding/base64"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// retryPolicy is capped exponential backoff with jitter. A server-given
+// Retry-After takes precedence (capped at waitMax). Waiting never outlives
+// the request's context: when the deadline would pass first, the retry is
+// abandoned at once.
+type retryPolicy struct {
+	max     int
+	waitMin time.Duration
+	waitMax time.Duration
+}
+
+// backoff returns the wait before retry number attempt+1.
+func (p retryPolicy) backoff(attempt int) time.Duration {
+	d := p.waitMin << min(attempt, 30)
+	if d <= 0 || d > p.waitMax {
+		d = p.waitMax
+	}
+	// Jitter: somewhere in [d/2, d].
+	half := d / 2
+	return half + time.Duration(rand.Int64N(int64(half)+1))
+}
+
+func (p retryPolicy) wait(ctx context.Context, attempt int, retryAfter time.Duration) error {
+	d := p.backoff(attempt)
+	if retryAfter > 0 {
+		d = min(retryAfter, p.waitMax)
+	}
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
+		return context.DeadlineExceeded
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// retryableStatus: rate limiting and gateway/availability errors. 500 is not
+// retried: the reference describes it as a failure processing the request,
+// which may have had effects.
+func retryableStatus(status int) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// retryAfter parses Retry-After as seconds or an HTTP date.
+func retryAfter(h http.Header, now time.Time) time.Duration {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := t.Sub(now); d > 0 {
+			return d
+		}
+	}
+	return 0
+}
+
+func base64Std(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }

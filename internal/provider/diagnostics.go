@@ -1,0 +1,61 @@
+package provider
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+)
+
+// contextPaths maps an API message `context` (a JSON field path such as
+// "contact_phone" or "schedule.start") to the attribute it concerns. A nil
+// map, or a context it does not know, gives a diagnostic without a path.
+type contextPaths map[string]path.Path
+
+// addAPIError turns err into diagnostics. An *APIError becomes one
+// diagnostic per message, placed on the attribute named by the message's
+// context where the map knows it; anything else becomes one error.
+func addAPIError(diags *diag.Diagnostics, summary string, err error, paths contextPaths) {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || len(apiErr.Messages) == 0 {
+		diags.AddError(summary, err.Error())
+		return
+	}
+	for _, m := range apiErr.Messages {
+		detail := apiErr.Error()
+		if len(apiErr.Messages) > 1 {
+			detail = m.String() + "\n\n" + detail
+		}
+		if m.Level == "info" || m.Level == "warning" {
+			diags.AddWarning(summary, detail)
+			continue
+		}
+		if p, ok := paths.lookup(m.Context); ok {
+			diags.AddAttributeError(p, summary, detail)
+			continue
+		}
+		diags.AddError(summary, detail)
+	}
+}
+
+func (c contextPaths) lookup(context string) (path.Path, bool) {
+	if c == nil || context == "" {
+		return path.Empty(), false
+	}
+	// The reference shows contexts like "`card`.postal_code": drop quoting.
+	context = strings.ReplaceAll(context, "`", "")
+	if p, ok := c[context]; ok {
+		return p, true
+	}
+	// Fall back to the longest known prefix ("addresses.0.city" -> "addresses").
+	for ctx := context; strings.Contains(ctx, "."); {
+		ctx = ctx[:strings.LastIndex(ctx, ".")]
+		if p, ok := c[ctx]; ok {
+			return p, true
+		}
+	}
+	return path.Empty(), false
+}

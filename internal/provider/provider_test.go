@@ -1,0 +1,163 @@
+package provider
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
+)
+
+// testAccProtoV6ProviderFactories instantiate the provider in-process for
+// acceptance tests.
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"affinipay": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// testAccProtoV6ProviderFactoriesWithEcho adds the echo provider, which
+// turns ephemeral values into something a test can check.
+var testAccProtoV6ProviderFactoriesWithEcho = map[string]func() (tfprotov6.ProviderServer, error){
+	"affinipay": providerserver.NewProtocol6WithError(New("test")()),
+	"echo":      echoprovider.NewProviderServer(),
+}
+
+// testSandbox is the in-process sandbox the acceptance tests run against,
+// nil when AFFINIPAY_ACC_REAL=1 points them at the real test-mode API.
+var testSandbox *sandbox.Server
+
+// TestMain starts the sandbox on loopback for acceptance tests and exports
+// its address and credentials the way `affinipay-sandbox -env-file` does.
+func TestMain(m *testing.M) {
+	var srv *httptest.Server
+	if os.Getenv("TF_ACC") != "" && !testAccReal() {
+		testSandbox = sandbox.New(sandbox.Options{})
+		srv = httptest.NewServer(testSandbox)
+		creds := sandbox.DefaultCredentials()
+		for k, v := range map[string]string{
+			client.EnvBaseURL:      srv.URL,
+			client.EnvSecretKey:    creds.TestSecretKey,
+			client.EnvAccessToken:  creds.AccessToken,
+			client.EnvPublicKey:    creds.PublicKey,
+			client.EnvClientID:     creds.ClientID,
+			client.EnvClientSecret: creds.ClientSecret,
+			client.EnvMode:         client.ModeTest,
+		} {
+			if err := os.Setenv(k, v); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+		}
+	}
+	code := m.Run()
+	if srv != nil {
+		srv.Close()
+	}
+	os.Exit(code)
+}
+
+func testAccReal() bool { return os.Getenv("AFFINIPAY_ACC_REAL") == "1" }
+
+// testAccPreCheck fails early when the credentials the tests need are missing.
+func testAccPreCheck(t *testing.T) {
+	t.Helper()
+	for _, env := range []string{client.EnvSecretKey, client.EnvAccessToken} {
+		if os.Getenv(env) == "" {
+			t.Fatalf("%s must be set for acceptance tests (the in-process sandbox sets it unless AFFINIPAY_ACC_REAL=1)", env)
+		}
+	}
+	if testAccReal() && os.Getenv(client.EnvBaseURL) != "" {
+		if _, err := client.ValidateBaseURL(os.Getenv(client.EnvBaseURL)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// testAccSandboxOnly skips tests that need the sandbox's admin endpoints.
+func testAccSandboxOnly(t *testing.T) {
+	t.Helper()
+	if testSandbox == nil {
+		t.Skip("needs the local sandbox (not run with AFFINIPAY_ACC_REAL=1)")
+	}
+}
+
+// testAccClient is a client built from the same environment as the
+// provider, for checks and for making changes outside Terraform (drift).
+func testAccClient(t *testing.T) *client.Client {
+	t.Helper()
+	c, err := client.New(client.Config{
+		BaseURL:     os.Getenv(client.EnvBaseURL),
+		SecretKey:   os.Getenv(client.EnvSecretKey),
+		AccessToken: os.Getenv(client.EnvAccessToken),
+		PublicKey:   os.Getenv(client.EnvPublicKey),
+		Mode:        client.ModeTest,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// testAccRequestCount is how many requests the sandbox has answered for a
+// method and path template (any status).
+func testAccRequestCount(method, path string) int64 {
+	var n int64
+	for _, r := range testSandbox.Metrics().Requests {
+		if r.Method == method && r.Path == path {
+			n += r.Count
+		}
+	}
+	return n
+}
+
+// Bad provider configuration is refused with an error naming the attribute,
+// before any request is sent.
+func TestAccProviderConfig_invalid(t *testing.T) {
+	testAccPreCheck(t)
+	cases := map[string]struct{ provider, want string }{
+		"http non-loopback": {`base_url = "http://example.com"`, `(?s)base_url.*non-loopback\s+host\s+"example.com"`},
+		"private http":      {`base_url = "http://10.1.2.3:8080"`, `(?s)base_url.*non-loopback`},
+		"not a url":         {`base_url = "api.affinipay.com"`, `(?s)base_url.*not an absolute URL`},
+		"mode":              {`mode = "production"`, `(?s)mode.*value must be one of`},
+		"timeout":           {`request_timeout = "soon"`, `(?s)request_timeout.*not a duration`},
+		"timeout range":     {`request_timeout = "1ms"`, `(?s)request_timeout.*outside the allowed range`},
+		"retries":           {`max_retries = -1`, `(?s)max_retries.*between 0 and 20`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      "provider \"affinipay\" {\n  " + tc.provider + "\n}\ndata \"affinipay_status\" \"this\" {}\n",
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+}
+
+// Values unknown at configure time get a clear error naming the attribute.
+func TestAccProviderConfig_unknownValue(t *testing.T) {
+	testAccPreCheck(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactoriesWithEcho,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "key" {
+  input = "x"
+}
+provider "affinipay" {
+  secret_key = terraform_data.key.output
+}
+data "affinipay_merchant" "this" {}`,
+			ExpectError: regexp.MustCompile(`(?s)Unknown AffiniPay provider secret_key.*AFFINIPAY_SECRET_KEY`),
+		}},
+	})
+}
