@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -96,7 +97,11 @@ type Client struct {
 	cfg     Config
 	baseURL *url.URL
 	http    *http.Client
-	tokens  oauth2.TokenSource
+	oauth   *clientcredentials.Config // nil without client credentials
+
+	tokenMu sync.Mutex
+	token   *oauth2.Token // cached client-credentials token
+	issued  atomic.Value  // its access token string, for log scrubbing without tokenMu
 
 	mu        sync.Mutex
 	secretKey string // resolved from gateway credentials when not configured
@@ -151,15 +156,12 @@ func New(cfg Config) (*Client, error) {
 		},
 	}
 	if cfg.AccessToken == "" && cfg.ClientID != "" && cfg.ClientSecret != "" {
-		cc := clientcredentials.Config{
+		c.oauth = &clientcredentials.Config{
 			ClientID:     cfg.ClientID,
 			ClientSecret: cfg.ClientSecret,
 			TokenURL:     c.url("/oauth/token", nil).String(),
 			Scopes:       []string{"payments"},
 		}
-		// The token source keeps this context for every refresh; it carries
-		// only the HTTP client (with its logging transport and timeout).
-		c.tokens = cc.TokenSource(context.WithValue(context.Background(), oauth2.HTTPClient, c.http))
 	}
 	return c, nil
 }
@@ -207,14 +209,15 @@ func (c *Client) Mode() string { return c.cfg.Mode }
 func (c *Client) PublicKey() string { return c.cfg.PublicKey }
 
 // HasBearer reports whether a Bearer token is configured or can be obtained.
-func (c *Client) HasBearer() bool { return c.cfg.AccessToken != "" || c.tokens != nil }
+func (c *Client) HasBearer() bool { return c.cfg.AccessToken != "" || c.oauth != nil }
 
 func (c *Client) knownSecrets() []string {
 	c.mu.Lock()
 	sk := c.secretKey
 	c.mu.Unlock()
-	out := make([]string, 0, 4)
-	for _, s := range []string{c.cfg.SecretKey, c.cfg.AccessToken, c.cfg.ClientSecret, sk} {
+	issued, _ := c.issued.Load().(string)
+	out := make([]string, 0, 5)
+	for _, s := range []string{c.cfg.SecretKey, c.cfg.AccessToken, c.cfg.ClientSecret, sk, issued} {
 		// Short values would mask innocent text; field redaction covers them.
 		if len(s) >= 8 {
 			out = append(out, s)
@@ -380,7 +383,7 @@ func (c *Client) authorization(ctx context.Context, a Auth) (string, error) {
 		}
 		return basic(c.cfg.PublicKey), nil
 	case AuthBearer:
-		tok, err := c.bearer()
+		tok, err := c.bearer(ctx)
 		if err != nil {
 			return "", err
 		}
@@ -394,17 +397,25 @@ func basic(user string) string {
 	return "Basic " + base64Std(user+":")
 }
 
-func (c *Client) bearer() (string, error) {
+// bearer returns the configured access token, or a client-credentials token
+// fetched with the caller's context (so it is cancelled and logged with the
+// operation) and cached until it expires.
+func (c *Client) bearer(ctx context.Context) (string, error) {
 	if c.cfg.AccessToken != "" {
 		return c.cfg.AccessToken, nil
 	}
-	if c.tokens == nil {
+	if c.oauth == nil {
 		return "", &MissingCredentialError{
 			Attribute: "access_token", EnvVar: EnvAccessToken, Purpose: "the Contact and partner APIs",
 			Hint: "alternatively set client_id and client_secret (AFFINIPAY_CLIENT_ID, AFFINIPAY_CLIENT_SECRET) for the OAuth client-credentials flow",
 		}
 	}
-	tok, err := c.tokens.Token()
+	c.tokenMu.Lock()
+	defer c.tokenMu.Unlock()
+	if c.token.Valid() {
+		return c.token.AccessToken, nil
+	}
+	tok, err := c.oauth.Token(context.WithValue(ctx, oauth2.HTTPClient, c.http))
 	if err != nil {
 		var re *oauth2.RetrieveError
 		if errors.As(err, &re) {
@@ -412,6 +423,8 @@ func (c *Client) bearer() (string, error) {
 		}
 		return "", fmt.Errorf("OAuth client-credentials token request failed: %w", err)
 	}
+	c.token = tok
+	c.issued.Store(tok.AccessToken)
 	return tok.AccessToken, nil
 }
 

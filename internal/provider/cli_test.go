@@ -1,0 +1,140 @@
+package provider
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// These helpers run the real Terraform CLI against a provider binary built
+// from this repository (through dev_overrides), the way a user would. They
+// are used where the in-process test harness cannot see what matters: the
+// TRACE log Terraform writes and the state file on disk.
+
+var (
+	providerBinOnce sync.Once
+	providerBinDir  string
+	providerBinErr  error
+)
+
+// testAccProviderBinary builds the provider once per test process.
+func testAccProviderBinary(t *testing.T) string {
+	t.Helper()
+	providerBinOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "affinipay-provider-bin-")
+		if err != nil {
+			providerBinErr = err
+			return
+		}
+		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-affinipay"),
+			"github.com/affinipay-terraform/terraform-provider-affinipay")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			providerBinErr = err
+			providerBinDir = string(out)
+			return
+		}
+		providerBinDir = dir
+	})
+	if providerBinErr != nil {
+		t.Fatalf("building the provider: %v\n%s", providerBinErr, providerBinDir)
+	}
+	return providerBinDir
+}
+
+// cliWorkspace is a directory with a configuration and a CLI config whose
+// dev_overrides point at the freshly built provider.
+type cliWorkspace struct {
+	t       *testing.T
+	dir     string
+	tf      string
+	env     []string
+	LogPath string
+}
+
+func newCLIWorkspace(t *testing.T, config string, extraEnv ...string) *cliWorkspace {
+	t.Helper()
+	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if tf == "" {
+		var err error
+		if tf, err = exec.LookPath("terraform"); err != nil {
+			t.Skip("no terraform CLI (set TF_ACC_TERRAFORM_PATH)")
+		}
+	}
+	bin := testAccProviderBinary(t)
+	dir := t.TempDir()
+	cliConfig := filepath.Join(dir, "dev.tfrc")
+	if err := os.WriteFile(cliConfig, []byte(`provider_installation {
+  dev_overrides {
+    "registry.terraform.io/affinipay-terraform/affinipay" = "`+bin+`"
+  }
+  direct {}
+}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(`terraform {
+  required_providers {
+    affinipay = { source = "affinipay-terraform/affinipay" }
+  }
+}
+`+config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w := &cliWorkspace{t: t, dir: dir, tf: tf, LogPath: filepath.Join(dir, "trace.log")}
+	w.env = append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+cliConfig,
+		"TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1",
+		"TF_LOG=TRACE",
+		"TF_LOG_PATH="+w.LogPath,
+	)
+	w.env = append(w.env, extraEnv...)
+	return w
+}
+
+// run runs terraform with args and fails the test on error.
+func (w *cliWorkspace) run(args ...string) string {
+	w.t.Helper()
+	out, err := w.tryRun(args...)
+	if err != nil {
+		w.t.Fatalf("terraform %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+func (w *cliWorkspace) tryRun(args ...string) (string, error) {
+	cmd := exec.Command(w.tf, append(args, "-no-color")...)
+	cmd.Dir = w.dir
+	cmd.Env = w.env
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	err := cmd.Run()
+	return buf.String(), err
+}
+
+func (w *cliWorkspace) read(name string) string {
+	w.t.Helper()
+	b, err := os.ReadFile(filepath.Join(w.dir, name))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// assertNoSecrets fails when any secret occurs in text.
+func assertNoSecrets(t *testing.T, what, text string, secrets map[string]string) {
+	t.Helper()
+	for name, s := range secrets {
+		if s == "" {
+			t.Fatalf("secret %s is empty: the scan would prove nothing", name)
+		}
+		if strings.Contains(text, s) {
+			t.Errorf("%s contains the %s", what, name)
+		}
+	}
+}

@@ -1,0 +1,251 @@
+// Package sandbox is a stateful, in-memory imitation of the AffiniPay API
+// (Payment Gateway, Authentication and Contact/partner APIs) served as an
+// http.Handler. It is used in-process by acceptance tests and by the
+// affinipay-sandbox command.
+//
+// Layout: one file per API area. sandbox.go holds the server, routing and the
+// request pipeline; messages.go the error shapes; auth.go the auth
+// middlewares; body.go JSON body decoding; validate.go field validators;
+// ids.go ID generators; state.go the seeded state. To add an API area, write
+// a file with a `func (s *Server) xxxRoutes()` that registers handlers with
+// s.handle, add its state to the state struct (state.go) and its seed data to
+// seedState, then call the routes function from (*Server).routes below.
+//
+// Every handler that reads or writes state must hold s.mu.
+package sandbox
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Options configures a Server.
+type Options struct {
+	Now  func() time.Time // clock; nil = time.Now
+	Seed int64            // for deterministic IDs/faults; 0 = 1
+}
+
+// Server is the sandbox API. Create it with New; it is safe for concurrent use.
+type Server struct {
+	now  func() time.Time
+	seed int64
+
+	mux      *http.ServeMux // API routes (metrics, faults)
+	adminMux *http.ServeMux // /_sandbox/* routes (no metrics, no faults)
+
+	mu      sync.Mutex
+	st      *state
+	ids     *idGen // IDs/tokens generated while serving requests
+	metrics metricsState
+	faults  faultState
+
+	// methodResolvers resolve the ID of a payment method a charge may use
+	// (saved cards and banks, one-time tokens, contact payment methods);
+	// each API area registers its own in its routes function.
+	methodResolvers []methodResolver
+}
+
+// New returns a Server holding freshly seeded state.
+func New(opts Options) *Server {
+	s := &Server{now: opts.Now, seed: opts.Seed}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.seed == 0 {
+		s.seed = 1
+	}
+	s.mux = http.NewServeMux()
+	s.adminMux = http.NewServeMux()
+	s.routes()
+	s.adminRoutes()
+	s.mu.Lock()
+	s.resetLocked()
+	s.mu.Unlock()
+	return s
+}
+
+// routes registers every API area. Add new areas here.
+func (s *Server) routes() {
+	s.statusRoutes()
+	s.oauthRoutes()
+	s.gatewayCredentialsRoutes()
+	s.bankAccountsRoutes()
+	s.merchantRoutes()
+	s.achAccountsRoutes()
+}
+
+// handle registers h for a Go 1.22 method pattern such as
+// "PATCH /v1/ach-accounts/{id}". Wrap h with an auth middleware
+// (s.secretKeyAuth, s.publicKeyAuth, s.bearerAuth) as needed.
+func (s *Server) handle(pattern string, h http.HandlerFunc) {
+	s.mux.HandleFunc(pattern, h)
+}
+
+// Reset restores the seeded state and clears metrics, faults and issued
+// access tokens.
+func (s *Server) Reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.resetLocked()
+}
+
+func (s *Server) resetLocked() {
+	s.st = seedState(s.seed)
+	s.ids = newIDGen(s.seed, "runtime")
+	s.metrics = newMetricsState()
+	s.faults = newFaultState(Faults{}, s.seed)
+}
+
+// nowLocked returns the current time truncated to the millisecond precision
+// of gateway timestamps.
+func (s *Server) nowUTC() time.Time {
+	return s.now().UTC().Truncate(time.Millisecond)
+}
+
+// unmatchedPath is the metrics path recorded for requests that match no
+// route (404) or match a route only with another method (400).
+const unmatchedPath = "(unmatched)"
+
+// ServeHTTP implements http.Handler.
+//
+// Pipeline for API paths: pick the route, apply faults (latency, rate limit,
+// 503/500), run the handler into a buffer, record metrics, then either write
+// the buffered response or (drop-after-commit fault) close the connection.
+// Buffering guarantees metrics are recorded before the client sees a byte.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/_sandbox" || strings.HasPrefix(r.URL.Path, "/_sandbox/") {
+		s.serveAdmin(w, r)
+		return
+	}
+
+	_, pattern := s.mux.Handler(r)
+	path := patternPath(pattern)
+
+	d := s.decideFaults(r.Method)
+	if d.latency > 0 {
+		t := time.NewTimer(d.latency)
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+		}
+	}
+
+	buf := newBufferedResponse()
+	switch {
+	case d.rateLimited:
+		buf.Header().Set("Retry-After", "1")
+		writeMessages(buf, http.StatusTooManyRequests, errorMessage("rate_limited", "Too many requests; retry after 1 second"))
+	case d.error503:
+		writeMessages(buf, http.StatusServiceUnavailable, errorMessage("service_unavailable", "The service is temporarily unavailable"))
+	case d.error500:
+		writeMessages(buf, http.StatusInternalServerError, serverError())
+	default:
+		s.dispatch(buf, r, pattern)
+	}
+
+	if d.drop {
+		s.recordRequest(r.Method, path, 0)
+		dropConnection(w)
+		return
+	}
+	s.recordRequest(r.Method, path, buf.statusCode())
+	buf.flushTo(w)
+}
+
+// dispatch runs the matched route, or writes the documented 404/400 shapes
+// for unknown paths and unsupported methods.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, pattern string) {
+	if pattern != "" {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	serveUnmatched(s.mux, w, r)
+}
+
+// serveUnmatched distinguishes "no such path" (ServeMux 404) from "path
+// exists with other methods" (ServeMux 405) and maps them to the gateway's
+// resource_not_found (404, no context) and invalid_request (400).
+func serveUnmatched(mux *http.ServeMux, w http.ResponseWriter, r *http.Request) {
+	h, _ := mux.Handler(r)
+	probe := newBufferedResponse()
+	h.ServeHTTP(probe, r)
+	if probe.statusCode() == http.StatusMethodNotAllowed {
+		if allow := probe.Header().Get("Allow"); allow != "" {
+			w.Header().Set("Allow", allow)
+		}
+		writeMessages(w, http.StatusBadRequest, invalidRequest("HTTP method "+r.Method+" is not supported for this URL"))
+		return
+	}
+	writeMessages(w, http.StatusNotFound, notFoundURL())
+}
+
+// patternPath strips the method from a ServeMux pattern ("GET /v1/x" ->
+// "/v1/x"); "" becomes unmatchedPath.
+func patternPath(pattern string) string {
+	if pattern == "" {
+		return unmatchedPath
+	}
+	if i := strings.IndexByte(pattern, ' '); i >= 0 {
+		return strings.TrimSpace(pattern[i+1:])
+	}
+	return pattern
+}
+
+// bufferedResponse is an http.ResponseWriter that keeps the whole response
+// in memory until flushTo is called.
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func newBufferedResponse() *bufferedResponse {
+	return &bufferedResponse{header: http.Header{}}
+}
+
+func (b *bufferedResponse) Header() http.Header { return b.header }
+
+func (b *bufferedResponse) WriteHeader(code int) {
+	if b.status == 0 {
+		b.status = code
+	}
+}
+
+func (b *bufferedResponse) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.body.Write(p)
+}
+
+func (b *bufferedResponse) statusCode() int {
+	if b.status == 0 {
+		return http.StatusOK
+	}
+	return b.status
+}
+
+func (b *bufferedResponse) flushTo(w http.ResponseWriter) {
+	h := w.Header()
+	for k, v := range b.header {
+		h[k] = v
+	}
+	w.WriteHeader(b.statusCode())
+	if b.body.Len() > 0 {
+		_, _ = w.Write(b.body.Bytes())
+	}
+}
+
+// dropConnection closes the client connection without writing a response.
+func dropConnection(w http.ResponseWriter) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		// Not hijackable (e.g. HTTP/2): abort the response instead.
+		panic(http.ErrAbortHandler)
+	}
+	_ = conn.Close()
+}

@@ -1,0 +1,153 @@
+package sandbox
+
+import (
+	"fmt"
+	"net/mail"
+	"net/netip"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	_ "time/tzdata" // timezone validation must not depend on the host's zoneinfo
+)
+
+// Field validators. Each returns nil when value is valid, else one
+// invalid_data message with context = the field name. Empty values are
+// handled by callers (optional fields may be cleared).
+
+// maxEventsURLsLength: "The length of the value cannot exceed 1024 characters."
+const maxEventsURLsLength = 1024
+
+// e164 accepts an optional leading '+', then up to 15 digits with the first
+// digit 1-9 (E.164 allows at most 15 digits; we require at least 2).
+var e164 = regexp.MustCompile(`^\+?[1-9][0-9]{1,14}$`)
+
+func checkPhone(ctx, v string) []Message {
+	if !e164.MatchString(v) {
+		return []Message{invalidData(ctx, subInvalid,
+			fmt.Sprintf("%s must be a phone number in E.164 format (optional leading '+', up to 15 digits, first digit 1-9), got %q", ctx, v))}
+	}
+	return nil
+}
+
+var emailShape = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s.]+$`)
+
+func checkEmail(ctx, v string) []Message {
+	a, err := mail.ParseAddress(v)
+	if err != nil || a.Address != v || a.Name != "" || !emailShape.MatchString(v) {
+		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be an email address like name@example.com, got %q", ctx, v))}
+	}
+	return nil
+}
+
+// checkPostalCode: "3 to 9 alphanumeric characters, as well as spaces and
+// dashes. The total length of the postal code cannot exceed 10 characters."
+func checkPostalCode(ctx, v string) []Message {
+	if len(v) > 10 {
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s cannot exceed 10 characters, got %d", ctx, len(v)))}
+	}
+	alnum := 0
+	for _, c := range v {
+		switch {
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			alnum++
+		case c == ' ' || c == '-':
+		default:
+			return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s may only contain letters, digits, spaces and dashes, got %q", ctx, v))}
+		}
+	}
+	if alnum < 3 || alnum > 9 {
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must contain 3 to 9 letters or digits, got %d", ctx, alnum))}
+	}
+	return nil
+}
+
+func checkCountry(ctx, v string) []Message {
+	if !countryCodes[v] {
+		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be an upper-case 2-letter ISO 3166 country code, got %q", ctx, v))}
+	}
+	return nil
+}
+
+// checkState: for US and Canada the state must be the 2-letter state or
+// province code (upper case); other countries accept any text.
+func checkState(ctx, state, country string) []Message {
+	codes, ok := stateCodes[country]
+	if !ok || codes[state] {
+		return nil
+	}
+	return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be a 2-letter %s state or province code, got %q", ctx, country, state))}
+}
+
+func checkTimezone(ctx, v string) []Message {
+	if v == "Local" || v == "" {
+		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be an IANA time zone ID such as America/New_York, got %q", ctx, v))}
+	}
+	if _, err := time.LoadLocation(v); err != nil {
+		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be an IANA time zone ID such as America/New_York, got %q", ctx, v))}
+	}
+	return nil
+}
+
+// splitList splits a comma-delimited list, trimming spaces around entries.
+func splitList(v string) []string {
+	parts := strings.Split(v, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
+
+// checkCIDRList: comma-delimited CIDR ranges. A bare IP (no /bits) is
+// rejected; host bits may be set (the documented example uses
+// 198.51.100.1/24).
+func checkCIDRList(ctx, v string) []Message {
+	for _, p := range splitList(v) {
+		if _, err := netip.ParsePrefix(p); err != nil {
+			return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be a comma-delimited list of CIDR ranges such as 203.0.113.0/24; %q is not a CIDR range", ctx, p))}
+		}
+	}
+	return nil
+}
+
+// checkURLList: comma-delimited absolute http(s) URLs, whole value at most
+// 1024 characters.
+func checkURLList(ctx, v string) []Message {
+	if len(v) > maxEventsURLsLength {
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s cannot exceed %d characters, got %d", ctx, maxEventsURLsLength, len(v)))}
+	}
+	for _, p := range splitList(v) {
+		u, err := url.Parse(p)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Hostname() == "" {
+			return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be a comma-delimited list of absolute http or https URLs; %q is not one", ctx, p))}
+		}
+	}
+	return nil
+}
+
+// checkEnumList: comma-delimited list whose entries must all be in allowed.
+func checkEnumList(ctx, v string, allowed []string) []Message {
+	for _, p := range splitList(v) {
+		ok := false
+		for _, a := range allowed {
+			if p == a {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s contains %q; allowed values are %s", ctx, p, strings.Join(allowed, ", ")))}
+		}
+	}
+	return nil
+}
+
+// checkCountryList: comma-delimited ISO 3166 alpha-2 codes.
+func checkCountryList(ctx, v string) []Message {
+	for _, p := range splitList(v) {
+		if !countryCodes[p] {
+			return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s contains %q, which is not an upper-case 2-letter ISO 3166 country code", ctx, p))}
+		}
+	}
+	return nil
+}
