@@ -228,7 +228,14 @@ func (c *Client) knownSecrets() []string {
 
 func (c *Client) url(path string, query url.Values) *url.URL {
 	u := *c.baseURL
-	u.Path = c.baseURL.Path + path
+	// path arrives with its segments already escaped (pathEscape): keep
+	// that form as RawPath so it is not escaped a second time.
+	u.RawPath = c.baseURL.EscapedPath() + path
+	if p, err := url.PathUnescape(u.RawPath); err == nil {
+		u.Path = p
+	} else {
+		u.Path, u.RawPath = c.baseURL.Path+path, ""
+	}
 	if len(query) > 0 {
 		u.RawQuery = query.Encode()
 	}

@@ -510,3 +510,20 @@ func TestFlexBoolAndLists(t *testing.T) {
 		t.Fatalf("%q", got)
 	}
 }
+
+// Path segments are escaped exactly once.
+func TestPathEscapedOnce(t *testing.T) {
+	var got string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = r.URL.EscapedPath()
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	defer srv.Close()
+	c := newTestClient(t, srv, nil)
+	if err := c.Do(context.Background(), Request{Method: "GET", Path: "/v1/ach-accounts/" + pathEscape("a/b c")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got != "/v1/ach-accounts/a%2Fb%20c" {
+		t.Fatalf("server saw %q", got)
+	}
+}

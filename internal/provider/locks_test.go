@@ -7,7 +7,8 @@ import (
 
 func TestKeyedMutexSerialisesPerKey(t *testing.T) {
 	k := NewKeyedMutex()
-	counters := map[string]int{"a": 0, "b": 0}
+	var a, b int
+	counters := map[string]*int{"a": &a, "b": &b} // read-only map; the ints are guarded by the keyed locks
 	var wg sync.WaitGroup
 	for i := 0; i < 200; i++ {
 		key := "a"
@@ -18,14 +19,15 @@ func TestKeyedMutexSerialisesPerKey(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			unlock := k.Lock(key)
-			v := counters[key] // read-modify-write under the key's lock only
-			counters[key] = v + 1
+			p := counters[key]
+			v := *p // read-modify-write under the key's lock only
+			*p = v + 1
 			unlock()
 		}()
 	}
 	wg.Wait()
-	if counters["a"] != 100 || counters["b"] != 100 {
-		t.Fatalf("lost updates: %v", counters)
+	if a != 100 || b != 100 {
+		t.Fatalf("lost updates: a=%d b=%d", a, b)
 	}
 	if len(k.locks) != 0 {
 		t.Fatalf("%d lock entries leaked", len(k.locks))

@@ -212,7 +212,16 @@ func stringOr(v types.String, env string) string {
 }
 
 func (p *affinipayProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{}
+	return []func() resource.Resource{
+		NewWebhookEndpointResource,
+		NewMerchantResource,
+		NewAchAccountResource,
+		NewPaymentMethodResource,
+		NewContactResource,
+		NewContactTagResource,
+		NewRecurringChargeResource,
+		// resources:end (keep this marker: helpers add resources above it)
+	}
 }
 
 func (p *affinipayProvider) DataSources(_ context.Context) []func() datasource.DataSource {
@@ -221,11 +230,19 @@ func (p *affinipayProvider) DataSources(_ context.Context) []func() datasource.D
 		NewMerchantDataSource,
 		NewBankAccountsDataSource,
 		NewGatewayCredentialsDataSource,
+		NewContactDataSource,
+		NewContactsDataSource,
+		NewRecurringChargeScheduleDataSource,
+		NewRecurringChargesDataSource,
+		NewRecurringChargeOccurrencesDataSource,
+		// data-sources:end (keep this marker: helpers add data sources above it)
 	}
 }
 
 func (p *affinipayProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
 		NewGatewayCredentialsEphemeralResource,
+		NewPaymentTokenEphemeralResource,
+		// ephemeral-resources:end (keep this marker)
 	}
 }

@@ -26,6 +26,8 @@ func (s *Server) adminRoutes() {
 		writeJSON(w, http.StatusOK, s.currentFaults())
 	})
 	s.adminMux.HandleFunc("POST /_sandbox/faults", s.postFaults)
+	s.adminMux.HandleFunc("GET /_sandbox/clock", s.getClock)   // clock.go
+	s.adminMux.HandleFunc("POST /_sandbox/clock", s.postClock) // clock.go
 }
 
 func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {

@@ -46,6 +46,8 @@ type Server struct {
 	// (saved cards and banks, one-time tokens, contact payment methods);
 	// each API area registers its own in its routes function.
 	methodResolvers []methodResolver
+
+	clock sandboxClock // pinned time, if any (clock.go)
 }
 
 // New returns a Server holding freshly seeded state.
@@ -75,6 +77,11 @@ func (s *Server) routes() {
 	s.bankAccountsRoutes()
 	s.merchantRoutes()
 	s.achAccountsRoutes()
+	s.cardsBanksRoutes()
+	s.recurringRoutes()
+	s.contactsRoutes()
+	s.paymentMethodsRoutes()
+	s.tokensRoutes()
 }
 
 // handle registers h for a Go 1.22 method pattern such as
@@ -97,12 +104,13 @@ func (s *Server) resetLocked() {
 	s.ids = newIDGen(s.seed, "runtime")
 	s.metrics = newMetricsState()
 	s.faults = newFaultState(Faults{}, s.seed)
+	s.resetClock()
 }
 
 // nowLocked returns the current time truncated to the millisecond precision
 // of gateway timestamps.
 func (s *Server) nowUTC() time.Time {
-	return s.now().UTC().Truncate(time.Millisecond)
+	return s.clockNow().UTC().Truncate(time.Millisecond) // clock.go: pinned or s.now
 }
 
 // unmatchedPath is the metrics path recorded for requests that match no

@@ -23,6 +23,16 @@ type state struct {
 	achAccounts      []*achAccount      // both modes
 	bankAccounts     []*bankAccount     // partner-API bank accounts (live)
 	tokens           map[string]time.Time
+
+	// saved cards/banks and recurring charges (cards_banks.go, recurring.go)
+	savedMethods     []*savedMethod
+	savedSeq         int
+	recurringCharges []*recurringCharge
+	recurringSeq     int
+
+	// Contact API contacts/payment methods and one-time tokens (contacts.go, payment_methods.go, tokens.go)
+	contactAPI    *contactState
+	oneTimeTokens map[string]*oneTimeToken
 }
 
 // merchant is the single merchant (shared by test and live mode).
@@ -113,6 +123,7 @@ func seedState(seed int64) *state {
 	st := &state{tokens: map[string]time.Time{}}
 	seedMerchant(st, newIDGen(seed, "merchant"))
 	seedBankAccounts(st, newIDGen(seed, "bank-accounts"))
+	st.contactAPI, st.oneTimeTokens = seedContacts(newIDGen(seed, "contacts")), map[string]*oneTimeToken{}
 	return st
 }
 
@@ -187,6 +198,7 @@ func seedMerchant(st *state, ids *idGen) {
 				AccountNumber:               acct,
 				AccountType:                 "CHECKING",
 				BankName:                    bank,
+				RecurringChargesEnabled:     true, // recurring.go enforces the flag; bank recurring charges work by default
 			})
 		}
 	}

@@ -1,0 +1,388 @@
+package provider
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*achAccountResource)(nil)
+	_ resource.ResourceWithImportState = (*achAccountResource)(nil)
+)
+
+// achRequiredPaymentFields: the bank properties the reference allows in an
+// ach_account's required_payment_fields.
+var achRequiredPaymentFields = []string{"name", "address1", "city", "state", "postal_code", "country", "email", "phone"}
+
+// NewAchAccountResource is the affinipay_ach_account resource.
+func NewAchAccountResource() resource.Resource { return &achAccountResource{} }
+
+type achAccountResource struct{ data *ProviderData }
+
+type achAccountResourceModel struct {
+	ID                          types.String   `tfsdk:"id"`
+	AccountID                   types.String   `tfsdk:"account_id"`
+	Name                        types.String   `tfsdk:"name"`
+	Primary                     types.Bool     `tfsdk:"primary"`
+	RequiredPaymentFields       types.Set      `tfsdk:"required_payment_fields"`
+	TransactionAllowedCountries types.Set      `tfsdk:"transaction_allowed_countries"`
+	Status                      types.String   `tfsdk:"status"`
+	TrustAccount                types.Bool     `tfsdk:"trust_account"`
+	Currency                    types.String   `tfsdk:"currency"`
+	BankName                    types.String   `tfsdk:"bank_name"`
+	AccountType                 types.String   `tfsdk:"account_type"`
+	RoutingNumber               types.String   `tfsdk:"routing_number"`
+	AccountNumber               types.String   `tfsdk:"account_number"`
+	Timeouts                    timeouts.Value `tfsdk:"timeouts"`
+}
+
+var achAccountContextPaths = contextPaths{
+	"id":                            path.Root("account_id"),
+	"name":                          path.Root("name"),
+	"primary":                       path.Root("primary"),
+	"required_payment_fields":       path.Root("required_payment_fields"),
+	"transaction_allowed_countries": path.Root("transaction_allowed_countries"),
+}
+
+func (r *achAccountResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ach_account"
+}
+
+const achAccountResourceDoc = "Manages the policy of an existing eCheck (ACH) account of the authenticated merchant " +
+	"(`PATCH /v1/ach-accounts/{id}`): its display name, whether it is the primary eCheck account, the bank fields required on eCheck " +
+	"transactions, and the countries client IPs may transact from.\n\n" +
+	"eCheck accounts are opened through AffiniPay, not through the API, so this resource **adopts** an existing account:\n\n" +
+	"* **Create** checks that the account exists among the merchant's `ach_accounts` and sends only the attributes you configured. " +
+	"An optional attribute left out of the configuration is read from AffiniPay and never changed.\n" +
+	"* **Update** sends only the attributes whose value changed.\n" +
+	"* **Destroy leaves the account exactly as it is** at AffiniPay; the resource is only removed from the Terraform state.\n" +
+	"* A test-mode secret key only sees test-mode accounts and a live-mode key only live-mode accounts.\n\n" +
+	"**Primary account.** Exactly one eCheck account is always primary (it receives bank transactions that name no account). " +
+	"Setting `primary = true` here makes the previously primary account non-primary at AffiniPay; if another `affinipay_ach_account` " +
+	"declares `primary = true` for that account, its next plan shows the difference, so declare `primary = true` on one account only. " +
+	"Setting `primary = false` on the current primary account is refused by the API: make another account primary instead.\n\n" +
+	"## Import\n\n" +
+	"Import with the eCheck account ID (see the `ach_accounts` of the `affinipay_merchant` data source): " +
+	"`terraform import affinipay_ach_account.operating <account_id>`."
+
+func (r *achAccountResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	readOnly := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: desc,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: achAccountResourceDoc,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The eCheck account ID (same as `account_id`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the existing eCheck account to manage, from the `ach_accounts` of the `affinipay_merchant` data source. " +
+					"Changing it makes Terraform stop managing this account (left as it is) and adopt the other one.",
+				Required:      true,
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.RegexMatches(notBlankRegexp, "must not be blank")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Descriptive name of the account, for display only. Cannot be blank. Left unchanged when not configured.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.RegexMatches(notBlankRegexp, "must not be blank")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			// No UseStateForUnknown: making another account primary (possibly
+			// in the same apply) changes this value, so when this resource
+			// is updated without configuring primary, it is unknown.
+			"primary": schema.BoolAttribute{
+				MarkdownDescription: "Whether this is the merchant's primary eCheck account. `true` makes this account primary and the previous " +
+					"primary account non-primary. `false` is refused by the API for the current primary account (exactly one account is always primary). " +
+					"Left unchanged when not configured.",
+				Optional: true,
+				Computed: true,
+			},
+			"required_payment_fields": schema.SetAttribute{
+				MarkdownDescription: "Bank properties that must be present on an eCheck transaction: any of `name`, `address1`, `city`, `state`, " +
+					"`postal_code`, `country`, `email`, `phone`. An empty set requires none. Left unchanged when not configured.",
+				Optional:      true,
+				Computed:      true,
+				ElementType:   types.StringType,
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(achRequiredPaymentFields...))},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			},
+			// The reference's ach_account table marks this read-only, but its
+			// "Update eCheck Account" section documents policy updates and its
+			// PUT and PATCH examples send it, so it is managed here.
+			"transaction_allowed_countries": schema.SetAttribute{
+				MarkdownDescription: "2-letter ISO 3166-1 alpha-2 country codes (such as `US`) from which client IPs may charge, void, capture " +
+					"and refund on this account, by geographic IP lookup. An empty set defines none, in which case the merchant's tenant may apply a default list. " +
+					"Left unchanged when not configured.",
+				Optional:      true,
+				Computed:      true,
+				ElementType:   types.StringType,
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(validators.CountryCode())},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			},
+			"status": readOnly("Account status: `ACTIVE`, `INACTIVE` or `DELETED`."),
+			"trust_account": schema.BoolAttribute{
+				MarkdownDescription: "Whether this is a trust account; null when the API does not say.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"currency":       readOnly("3-letter ISO currency code of the account."),
+			"bank_name":      readOnly("Name of the bank."),
+			"account_type":   readOnly("`CHECKING` or `SAVINGS`."),
+			"routing_number": readOnly("Routing number, masked as the API returns it (`******013`)."),
+			"account_number": readOnly("Bank account number, masked as the API returns it (`*****8932`)."),
+			"timeouts":       timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *achAccountResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *achAccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, cfg achAccountResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, merchantDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := plan.AccountID.ValueString()
+	current, err := r.data.Client.GetAchAccount(ctx, id)
+	if err != nil {
+		if client.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("account_id"), "eCheck account not found",
+				"The authenticated merchant has no eCheck account with ID "+strconv.Quote(id)+". List the IDs with the affinipay_merchant data source "+
+					"(ach_accounts); note that a test-mode secret key only sees test-mode accounts and a live-mode key only live-mode accounts.")
+			return
+		}
+		addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay eCheck account", err, achAccountContextPaths)
+		return
+	}
+	base, diags := flattenAchAccount(ctx, *current)
+	resp.Diagnostics.Append(diags...)
+
+	update, diags := expandAchAccountUpdate(ctx, cfg, nil)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	state := base
+	if !update.isEmpty() {
+		patched, err := r.data.Client.UpdateAchAccount(ctx, id, update.AchAccountUpdate)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Unable to apply the AffiniPay eCheck account policy", err, achAccountContextPaths)
+			return
+		}
+		state, diags = flattenAchAccount(ctx, *patched)
+		resp.Diagnostics.Append(diags...)
+		state.fillReadOnlyFrom(base)
+	}
+	state.ID, state.AccountID = types.StringValue(id), types.StringValue(id)
+	state.Timeouts = plan.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *achAccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var prior achAccountResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := prior.AccountID.ValueString()
+	if id == "" {
+		id = prior.ID.ValueString()
+	}
+	a, err := r.data.Client.GetAchAccount(ctx, id)
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay eCheck account", err, nil)
+		return
+	}
+	state, diags := flattenAchAccount(ctx, *a)
+	resp.Diagnostics.Append(diags...)
+	state.Timeouts = prior.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *achAccountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, prior achAccountResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, merchantDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := prior.AccountID.ValueString()
+	update, diags := expandAchAccountUpdate(ctx, plan, &prior)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var a *client.AchAccount
+	var err error
+	if update.isEmpty() {
+		// Only timeouts changed (or primary became unknown): re-read.
+		a, err = r.data.Client.GetAchAccount(ctx, id)
+	} else {
+		a, err = r.data.Client.UpdateAchAccount(ctx, id, update.AchAccountUpdate)
+	}
+	if err != nil {
+		// A PATCH is applied entirely or not at all, so the prior state stays true.
+		addAPIError(&resp.Diagnostics, "Unable to update the AffiniPay eCheck account policy", err, achAccountContextPaths)
+		return
+	}
+	state, diags := flattenAchAccount(ctx, *a)
+	resp.Diagnostics.Append(diags...)
+	state.fillReadOnlyFrom(prior)
+	state.ID, state.AccountID = types.StringValue(id), types.StringValue(id)
+	state.Timeouts = plan.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Delete leaves the eCheck account as it is: the API cannot close accounts,
+// and there is no "default policy" to restore. The framework removes the
+// resource from state.
+func (r *achAccountResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}
+
+func (r *achAccountResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if id == "" {
+		resp.Diagnostics.AddError("Invalid import ID", "Import affinipay_ach_account with the eCheck account ID, for example: terraform import affinipay_ach_account.operating 5A299P9oEeKcOfUBJK8FBw")
+		return
+	}
+	// Read then fills everything, or removes the resource when the account
+	// does not exist (Terraform reports "Cannot import non-existent remote object").
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_id"), id)...)
+}
+
+// achAccountUpdate is a PATCH body plus whether anything was set.
+type achAccountUpdate struct {
+	client.AchAccountUpdate
+	n int
+}
+
+func (u achAccountUpdate) isEmpty() bool { return u.n == 0 }
+
+// expandAchAccountUpdate builds the PATCH body: with prior == nil (create)
+// every known, non-null attribute of want; otherwise those that differ from
+// prior.
+func expandAchAccountUpdate(ctx context.Context, want achAccountResourceModel, prior *achAccountResourceModel) (achAccountUpdate, diag.Diagnostics) {
+	var u achAccountUpdate
+	var diags diag.Diagnostics
+	known := func(v interface {
+		IsNull() bool
+		IsUnknown() bool
+	}) bool {
+		return !v.IsNull() && !v.IsUnknown()
+	}
+	if known(want.Name) && (prior == nil || !prior.Name.Equal(want.Name)) {
+		u.Name = client.String(want.Name.ValueString())
+		u.n++
+	}
+	if known(want.Primary) && (prior == nil || !prior.Primary.Equal(want.Primary)) {
+		u.Primary = client.Bool(want.Primary.ValueBool())
+		u.n++
+	}
+	set := func(dst **string, w types.Set, p func(*achAccountResourceModel) types.Set) {
+		if !known(w) || (prior != nil && p(prior).Equal(w)) {
+			return
+		}
+		var items []string
+		diags.Append(w.ElementsAs(ctx, &items, false)...)
+		*dst = client.String(joinSortedList(items))
+		u.n++
+	}
+	set(&u.RequiredPaymentFields, want.RequiredPaymentFields, func(m *achAccountResourceModel) types.Set { return m.RequiredPaymentFields })
+	set(&u.TransactionAllowedCountries, want.TransactionAllowedCountries, func(m *achAccountResourceModel) types.Set { return m.TransactionAllowedCountries })
+	return u, diags
+}
+
+// flattenAchAccount builds the state from the API's ach_account.
+func flattenAchAccount(ctx context.Context, a client.AchAccount) (achAccountResourceModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	fields, d := types.SetValueFrom(ctx, types.StringType, client.SplitList(a.RequiredPaymentFields))
+	diags.Append(d...)
+	countries, d := types.SetValueFrom(ctx, types.StringType, client.SplitList(a.TransactionAllowedCountries))
+	diags.Append(d...)
+	return achAccountResourceModel{
+		ID:                          types.StringValue(a.ID),
+		AccountID:                   types.StringValue(a.ID),
+		Name:                        types.StringValue(a.Name),
+		Primary:                     types.BoolValue(a.Primary),
+		RequiredPaymentFields:       fields,
+		TransactionAllowedCountries: countries,
+		Status:                      types.StringValue(a.Status),
+		TrustAccount:                flexBoolValue(a.TrustAccount),
+		Currency:                    types.StringValue(a.Currency),
+		BankName:                    types.StringValue(a.BankName),
+		AccountType:                 types.StringValue(a.AccountType),
+		RoutingNumber:               types.StringValue(a.RoutingNumber),
+		AccountNumber:               types.StringValue(a.AccountNumber),
+	}, diags
+}
+
+// fillReadOnlyFrom keeps base's read-only values where the PATCH response
+// left them out: the reference's update examples return no created,
+// trust_account or currency, and a later GET would then "change" them.
+func (m *achAccountResourceModel) fillReadOnlyFrom(base achAccountResourceModel) {
+	keep := func(dst *types.String, b types.String) {
+		if dst.ValueString() == "" && !b.IsNull() && !b.IsUnknown() {
+			*dst = b
+		}
+	}
+	keep(&m.Status, base.Status)
+	keep(&m.Currency, base.Currency)
+	keep(&m.BankName, base.BankName)
+	keep(&m.AccountType, base.AccountType)
+	keep(&m.RoutingNumber, base.RoutingNumber)
+	keep(&m.AccountNumber, base.AccountNumber)
+	if m.TrustAccount.IsNull() && !base.TrustAccount.IsUnknown() {
+		m.TrustAccount = base.TrustAccount
+	}
+}

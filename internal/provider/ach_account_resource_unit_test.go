@@ -1,0 +1,85 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+)
+
+func achTestBody(t *testing.T, u client.AchAccountUpdate) string {
+	t.Helper()
+	b, err := json.Marshal(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestExpandAchAccountUpdate(t *testing.T) {
+	ctx := context.Background()
+	cfg := achAccountResourceModel{
+		AccountID:                   types.StringValue("a1"),
+		Name:                        types.StringNull(),
+		Primary:                     types.BoolValue(true),
+		RequiredPaymentFields:       merchantTestSet("phone", "email", "name"),
+		TransactionAllowedCountries: types.SetNull(types.StringType),
+	}
+	u, _ := expandAchAccountUpdate(ctx, cfg, nil)
+	if got, want := achTestBody(t, u.AchAccountUpdate), `{"primary":true,"required_payment_fields":"email,name,phone"}`; got != want {
+		t.Errorf("create body = %s, want %s", got, want)
+	}
+
+	prior := achAccountResourceModel{
+		Name: types.StringValue("Trust"), Primary: types.BoolValue(false),
+		RequiredPaymentFields: merchantTestSet("name"), TransactionAllowedCountries: merchantTestSet("US", "CA"),
+	}
+	plan := prior
+	plan.Primary = types.BoolUnknown() // not configured, resource updated: never sent
+	plan.TransactionAllowedCountries = merchantTestSet()
+	u, _ = expandAchAccountUpdate(ctx, plan, &prior)
+	if got, want := achTestBody(t, u.AchAccountUpdate), `{"transaction_allowed_countries":""}`; got != want {
+		t.Errorf("update body = %s, want %s", got, want)
+	}
+	if u, _ := expandAchAccountUpdate(ctx, prior, &prior); !u.isEmpty() {
+		t.Errorf("no change: %+v", u)
+	}
+}
+
+func TestFlattenAchAccount(t *testing.T) {
+	trust := client.FlexBool(true)
+	full := client.AchAccount{
+		ID: "a1", Status: "ACTIVE", TrustAccount: &trust, Name: "Trust", Primary: true, Currency: "USD",
+		RoutingNumber: "******013", AccountNumber: "*****8932", AccountType: "CHECKING", BankName: "FIRST BANK OF TESTING",
+		RequiredPaymentFields: "name,address1", TransactionAllowedCountries: "",
+	}
+	base, diags := flattenAchAccount(context.Background(), full)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if base.ID.ValueString() != "a1" || base.AccountID.ValueString() != "a1" || !base.TrustAccount.ValueBool() ||
+		!base.RequiredPaymentFields.Equal(merchantTestSet("address1", "name")) ||
+		base.TransactionAllowedCountries.IsNull() || len(base.TransactionAllowedCountries.Elements()) != 0 {
+		t.Errorf("flatten: %+v", base)
+	}
+
+	// A PATCH response shaped like the reference's example (no currency,
+	// no trust_account) keeps the read-only values already known.
+	patched, _ := flattenAchAccount(context.Background(), client.AchAccount{
+		ID: "a1", Status: "ACTIVE", Name: "Renamed", Primary: true, RoutingNumber: "******013",
+		AccountNumber: "*****8932", AccountType: "CHECKING", BankName: "FIRST BANK OF TESTING",
+	})
+	if !patched.TrustAccount.IsNull() || patched.Currency.ValueString() != "" {
+		t.Fatalf("precondition: %+v", patched)
+	}
+	patched.fillReadOnlyFrom(base)
+	if patched.Currency.ValueString() != "USD" || !patched.TrustAccount.ValueBool() || patched.Name.ValueString() != "Renamed" {
+		t.Errorf("fillReadOnlyFrom: %+v", patched)
+	}
+	if patched.RequiredPaymentFields.Equal(base.RequiredPaymentFields) {
+		t.Error("fillReadOnlyFrom must not restore the policy lists")
+	}
+}

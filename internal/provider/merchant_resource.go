@@ -1,0 +1,377 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*merchantResource)(nil)
+	_ resource.ResourceWithImportState = (*merchantResource)(nil)
+)
+
+// merchantDefaultTimeout is the create/update/delete timeout when the
+// configuration's timeouts attribute does not set one.
+const merchantDefaultTimeout = 10 * time.Minute
+
+// notBlankRegexp requires at least one non-space character.
+var notBlankRegexp = regexp.MustCompile(`\S`)
+
+// NewMerchantResource is the affinipay_merchant resource.
+func NewMerchantResource() resource.Resource { return &merchantResource{} }
+
+type merchantResource struct{ data *ProviderData }
+
+type merchantResourceModel struct {
+	ID                        types.String   `tfsdk:"id"`
+	PublicKey                 types.String   `tfsdk:"public_key"`
+	Name                      types.String   `tfsdk:"name"`
+	ContactName               types.String   `tfsdk:"contact_name"`
+	ContactEmail              types.String   `tfsdk:"contact_email"`
+	ContactPhone              types.String   `tfsdk:"contact_phone"`
+	Address1                  types.String   `tfsdk:"address1"`
+	Address2                  types.String   `tfsdk:"address2"`
+	City                      types.String   `tfsdk:"city"`
+	State                     types.String   `tfsdk:"state"`
+	PostalCode                types.String   `tfsdk:"postal_code"`
+	Country                   types.String   `tfsdk:"country"`
+	Timezone                  types.String   `tfsdk:"timezone"`
+	APIAllowedIPAddressRanges types.Set      `tfsdk:"api_allowed_ip_address_ranges"`
+	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
+}
+
+// merchantContextPaths places the API's messages (context = JSON field) on
+// the attribute of the same name.
+var merchantContextPaths = contextPaths{
+	"name":                          path.Root("name"),
+	"contact_name":                  path.Root("contact_name"),
+	"contact_email":                 path.Root("contact_email"),
+	"contact_phone":                 path.Root("contact_phone"),
+	"address1":                      path.Root("address1"),
+	"address2":                      path.Root("address2"),
+	"city":                          path.Root("city"),
+	"state":                         path.Root("state"),
+	"postal_code":                   path.Root("postal_code"),
+	"country":                       path.Root("country"),
+	"timezone":                      path.Root("timezone"),
+	"api_allowed_ip_address_ranges": path.Root("api_allowed_ip_address_ranges"),
+}
+
+func (r *merchantResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_merchant"
+}
+
+const merchantResourceDoc = "Manages the settings of the merchant the provider's secret key authenticates as (`PATCH /v1/merchant`): " +
+	"its name, contact details, address, settlement time zone and the IP ranges allowed to call the API.\n\n" +
+	"This is a **singleton**: there is exactly one merchant per set of credentials, so declare at most one `affinipay_merchant` per provider configuration.\n\n" +
+	"* **Create** adopts the existing merchant and sends only the attributes you configured. " +
+	"An optional attribute you leave out of the configuration is read from AffiniPay and **never changed or blanked**; " +
+	"removing an attribute from the configuration later also leaves its current value in place. " +
+	"To clear an optional text value, set it to `\"\"` (`name` and `country` cannot be cleared).\n" +
+	"* **Update** sends only the attributes whose value changed.\n" +
+	"* **Destroy changes nothing at AffiniPay**: the merchant and all its settings stay exactly as they are; the resource is only removed from the Terraform state.\n" +
+	"* The webhook URL lists (`live_events_urls`, `test_events_urls`) are never read or written by this resource: manage them with `affinipay_webhook_endpoint`.\n\n" +
+	"~> **Warning:** `api_allowed_ip_address_ranges` restricts which source IPs AffiniPay accepts API requests from. " +
+	"If you set ranges that do not include the public IP address of the machine running Terraform (your laptop, the CI runner, its NAT gateway), " +
+	"that machine is **locked out**: every later plan, apply and destroy fails until the ranges are fixed from an allowed address or in the AffiniPay dashboard. " +
+	"An empty set (`[]`) allows requests from any IP.\n\n" +
+	"## Import\n\n" +
+	"Import with the merchant ID (the `id` of the `affinipay_merchant` data source). " +
+	"The ID must be that of the merchant the provider's credentials authenticate as: `terraform import affinipay_merchant.this <merchant_id>`."
+
+func (r *merchantResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	optText := func(desc string, vs ...validator.String) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: desc + " Left unchanged when not configured.",
+			Optional:            true,
+			Computed:            true,
+			Validators:          vs,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		}
+	}
+	clearDoc := " Set to `\"\"` to clear it."
+	resp.Schema = schema.Schema{
+		MarkdownDescription: merchantResourceDoc,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "Merchant ID (read from AffiniPay).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"public_key": schema.StringAttribute{
+				MarkdownDescription: "Merchant public key (`m_...`), used to initialise hosted payment fields (read-only).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": optText("Merchant (business) name. Cannot be blank.",
+				stringvalidator.LengthAtLeast(1), stringvalidator.RegexMatches(notBlankRegexp, "must not be blank")),
+			"contact_name":  optText("Name of the contact at the merchant." + clearDoc),
+			"contact_email": optText("Email address used to contact the merchant, such as `billing@example.com`."+clearDoc, validators.EmptyOr(validators.Email())),
+			"contact_phone": optText("Contact phone number in E.164 format, leading `+` optional and no punctuation, such as `+12075550123`."+clearDoc,
+				validators.EmptyOr(validators.E164Phone())),
+			"address1": optText("Mailing address." + clearDoc),
+			"address2": optText("Additional address line." + clearDoc),
+			"city":     optText("City." + clearDoc),
+			"state": optText("State or province. When `country` is `US` or `CA` this must be the 2-letter state or province code, such as `ME` or `ON`."+clearDoc,
+				validators.EmptyOr(validators.StateForCountry(path.Root("country")))),
+			"postal_code": optText("Zip or postal code: 3 to 9 letters or digits, plus spaces and dashes, at most 10 characters."+clearDoc,
+				validators.EmptyOr(validators.PostalCode())),
+			"country": optText("2-letter ISO 3166-1 alpha-2 country code in which the business is located, such as `US`. Cannot be blank.",
+				validators.CountryCode()),
+			"timezone": optText("IANA time zone ID used for settlement, such as `America/New_York`."+clearDoc,
+				validators.EmptyOr(validators.IANATimezone())),
+			"api_allowed_ip_address_ranges": schema.SetAttribute{
+				MarkdownDescription: "CIDR ranges from which the merchant's API requests are accepted, such as `[\"203.0.113.0/24\", \"2001:db8::/32\"]`. " +
+					"Each range must be in canonical form (host bits zero: `10.0.0.0/24`, not `10.0.0.1/24`; a single address is written `/32` or `/128`). " +
+					"Order does not matter. An empty set allows requests from **any** IP. Left unchanged when not configured. " +
+					"**Warning:** ranges that exclude the machine running Terraform lock it out of the API.",
+				Optional:      true,
+				Computed:      true,
+				ElementType:   types.StringType,
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(validators.CIDR())},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *merchantResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *merchantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, cfg merchantResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, merchantDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// Only what the configuration sets is sent; everything else is adopted.
+	update, diags := expandMerchantUpdate(ctx, cfg, nil)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var m *client.Merchant
+	var err error
+	if update.isEmpty() {
+		m, err = r.data.Client.GetMerchant(ctx)
+	} else {
+		m, err = r.data.Client.UpdateMerchant(ctx, update.MerchantUpdate)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to apply the AffiniPay merchant settings", err, merchantContextPaths)
+		return
+	}
+	state, diags := flattenMerchant(ctx, m, &plan)
+	resp.Diagnostics.Append(diags...)
+	state.Timeouts = plan.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *merchantResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var prior merchantResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m, err := r.data.Client.GetMerchant(ctx)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)
+		return
+	}
+	// The merchant cannot disappear, but the credentials can change. Managing
+	// whichever merchant they now point at would silently retarget the
+	// resource, so this is an error rather than a removal from state.
+	if id := prior.ID.ValueString(); id != "" && id != m.ID {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "AffiniPay credentials authenticate as a different merchant",
+			fmt.Sprintf("This affinipay_merchant manages merchant %q, but the provider's secret key now authenticates as merchant %q. "+
+				"Use the credentials of merchant %q, or remove the resource from the state (terraform state rm) and adopt the other merchant deliberately.",
+				id, m.ID, id))
+		return
+	}
+	state, diags := flattenMerchant(ctx, m, &prior)
+	resp.Diagnostics.Append(diags...)
+	state.Timeouts = prior.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *merchantResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, prior merchantResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, merchantDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	update, diags := expandMerchantUpdate(ctx, plan, &prior)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var m *client.Merchant
+	var err error
+	if update.isEmpty() {
+		// Only timeouts changed.
+		m, err = r.data.Client.GetMerchant(ctx)
+	} else {
+		m, err = r.data.Client.UpdateMerchant(ctx, update.MerchantUpdate)
+	}
+	if err != nil {
+		// A PATCH is applied entirely or not at all, so the prior state stays true.
+		addAPIError(&resp.Diagnostics, "Unable to update the AffiniPay merchant settings", err, merchantContextPaths)
+		return
+	}
+	state, diags := flattenMerchant(ctx, m, &plan)
+	resp.Diagnostics.Append(diags...)
+	state.Timeouts = plan.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Delete changes nothing at AffiniPay: the merchant cannot be deleted, and
+// resetting its settings to some guess of "defaults" would be destructive.
+// The framework removes the resource from state.
+func (r *merchantResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}
+
+func (r *merchantResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if id == "" {
+		resp.Diagnostics.AddError("Invalid import ID", "Import affinipay_merchant with the merchant ID, for example: terraform import affinipay_merchant.this wKgFeDz5HF-BPPl08dcACw")
+		return
+	}
+	m, err := r.data.Client.GetMerchant(ctx)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)
+		return
+	}
+	if m.ID != id {
+		resp.Diagnostics.AddError("Merchant ID does not match the credentials",
+			fmt.Sprintf("The import ID %q is not the merchant the provider's secret key authenticates as (%q). "+
+				"affinipay_merchant manages the authenticated merchant only: import it with ID %q, or configure the provider with the credentials of merchant %q.",
+				id, m.ID, m.ID, id))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), m.ID)...)
+}
+
+// merchantUpdate is a PATCH body plus whether anything was set.
+type merchantUpdate struct {
+	client.MerchantUpdate
+	n int
+}
+
+func (u merchantUpdate) isEmpty() bool { return u.n == 0 }
+
+// expandMerchantUpdate builds the PATCH body. With prior == nil (create),
+// every known non-null attribute of want is sent; otherwise only those whose
+// value differs from prior. live_events_urls and test_events_urls are never
+// set.
+func expandMerchantUpdate(ctx context.Context, want merchantResourceModel, prior *merchantResourceModel) (merchantUpdate, diag.Diagnostics) {
+	var u merchantUpdate
+	var diags diag.Diagnostics
+	str := func(dst **string, w types.String, p func(*merchantResourceModel) types.String) {
+		if w.IsNull() || w.IsUnknown() {
+			return
+		}
+		if prior != nil && p(prior).Equal(w) {
+			return
+		}
+		*dst = client.String(w.ValueString())
+		u.n++
+	}
+	str(&u.Name, want.Name, func(m *merchantResourceModel) types.String { return m.Name })
+	str(&u.ContactName, want.ContactName, func(m *merchantResourceModel) types.String { return m.ContactName })
+	str(&u.ContactEmail, want.ContactEmail, func(m *merchantResourceModel) types.String { return m.ContactEmail })
+	str(&u.ContactPhone, want.ContactPhone, func(m *merchantResourceModel) types.String { return m.ContactPhone })
+	str(&u.Address1, want.Address1, func(m *merchantResourceModel) types.String { return m.Address1 })
+	str(&u.Address2, want.Address2, func(m *merchantResourceModel) types.String { return m.Address2 })
+	str(&u.City, want.City, func(m *merchantResourceModel) types.String { return m.City })
+	str(&u.State, want.State, func(m *merchantResourceModel) types.String { return m.State })
+	str(&u.PostalCode, want.PostalCode, func(m *merchantResourceModel) types.String { return m.PostalCode })
+	str(&u.Country, want.Country, func(m *merchantResourceModel) types.String { return m.Country })
+	str(&u.Timezone, want.Timezone, func(m *merchantResourceModel) types.String { return m.Timezone })
+
+	ranges := want.APIAllowedIPAddressRanges
+	if !ranges.IsNull() && !ranges.IsUnknown() && (prior == nil || !prior.APIAllowedIPAddressRanges.Equal(ranges)) {
+		var items []string
+		diags.Append(ranges.ElementsAs(ctx, &items, false)...)
+		u.APIAllowedIPAddressRanges = client.String(joinSortedList(items))
+		u.n++
+	}
+	return u, diags
+}
+
+// joinSortedList joins set elements for the API in a stable order.
+func joinSortedList(items []string) string {
+	items = append([]string(nil), items...)
+	sort.Strings(items)
+	return client.JoinList(items)
+}
+
+// flattenMerchant builds the state from the API's merchant. like is the plan
+// or prior state: where the API returns a value equal to like's in meaning
+// but not in spelling, like's spelling is kept so that no diff appears.
+func flattenMerchant(ctx context.Context, m *client.Merchant, like *merchantResourceModel) (merchantResourceModel, diag.Diagnostics) {
+	out := merchantResourceModel{
+		ID:           types.StringValue(m.ID),
+		PublicKey:    types.StringValue(m.PublicKey),
+		Name:         types.StringValue(m.Name),
+		ContactName:  types.StringValue(m.ContactName),
+		ContactEmail: types.StringValue(m.ContactEmail),
+		ContactPhone: types.StringValue(m.ContactPhone),
+		Address1:     types.StringValue(m.Address1),
+		Address2:     types.StringValue(m.Address2),
+		City:         types.StringValue(m.City),
+		State:        types.StringValue(m.State),
+		PostalCode:   types.StringValue(m.PostalCode),
+		Country:      types.StringValue(m.Country),
+		Timezone:     types.StringValue(m.Timezone),
+	}
+	// "Leading '+' is optional" (reference): should the API store the number
+	// with or without it, "+12075550123" and "12075550123" are the same
+	// number and the configured spelling is kept.
+	if like != nil && !like.ContactPhone.IsNull() && !like.ContactPhone.IsUnknown() &&
+		strings.TrimPrefix(like.ContactPhone.ValueString(), "+") == strings.TrimPrefix(m.ContactPhone, "+") {
+		out.ContactPhone = like.ContactPhone
+	}
+	ranges, diags := types.SetValueFrom(ctx, types.StringType, client.SplitList(m.APIAllowedIPAddressRanges))
+	out.APIAllowedIPAddressRanges = ranges
+	return out, diags
+}

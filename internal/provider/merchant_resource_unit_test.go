@@ -1,0 +1,114 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+)
+
+func merchantTestSet(items ...string) types.Set {
+	vals := make([]attr.Value, len(items))
+	for i, s := range items {
+		vals[i] = types.StringValue(s)
+	}
+	return types.SetValueMust(types.StringType, vals)
+}
+
+func merchantTestBody(t *testing.T, u client.MerchantUpdate) string {
+	t.Helper()
+	b, err := json.Marshal(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Create sends exactly the configured attributes (null = not configured),
+// never the event URL lists; ranges are sorted into one string.
+func TestExpandMerchantUpdate_create(t *testing.T) {
+	cfg := merchantResourceModel{
+		Name:                      types.StringValue("Biz"),
+		Address2:                  types.StringValue(""),
+		City:                      types.StringNull(),
+		Timezone:                  types.StringUnknown(),
+		APIAllowedIPAddressRanges: merchantTestSet("198.51.100.0/24", "127.0.0.1/32"),
+	}
+	u, diags := expandMerchantUpdate(context.Background(), cfg, nil)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	want := `{"name":"Biz","address2":"","api_allowed_ip_address_ranges":"127.0.0.1/32,198.51.100.0/24"}`
+	if got := merchantTestBody(t, u.MerchantUpdate); got != want || u.isEmpty() {
+		t.Errorf("body = %s, want %s", got, want)
+	}
+
+	empty, _ := expandMerchantUpdate(context.Background(), merchantResourceModel{
+		APIAllowedIPAddressRanges: types.SetNull(types.StringType),
+	}, nil)
+	if !empty.isEmpty() || merchantTestBody(t, empty.MerchantUpdate) != `{}` {
+		t.Errorf("nothing configured: %+v", empty)
+	}
+
+	// An empty set is configured: it clears the ranges.
+	cleared, _ := expandMerchantUpdate(context.Background(), merchantResourceModel{APIAllowedIPAddressRanges: merchantTestSet()}, nil)
+	if got := merchantTestBody(t, cleared.MerchantUpdate); got != `{"api_allowed_ip_address_ranges":""}` {
+		t.Errorf("empty set: body = %s", got)
+	}
+}
+
+// Update sends only what differs from the prior state.
+func TestExpandMerchantUpdate_update(t *testing.T) {
+	prior := merchantResourceModel{
+		Name: types.StringValue("Biz"), City: types.StringValue("Bangor"), State: types.StringValue("ME"),
+		APIAllowedIPAddressRanges: merchantTestSet("10.0.0.0/8", "127.0.0.1/32"),
+	}
+	plan := prior
+	plan.City = types.StringValue("Portland")
+	plan.APIAllowedIPAddressRanges = merchantTestSet("127.0.0.1/32", "10.0.0.0/8") // same set, other order
+	u, _ := expandMerchantUpdate(context.Background(), plan, &prior)
+	if got := merchantTestBody(t, u.MerchantUpdate); got != `{"city":"Portland"}` {
+		t.Errorf("body = %s", got)
+	}
+	same, _ := expandMerchantUpdate(context.Background(), prior, &prior)
+	if !same.isEmpty() {
+		t.Errorf("no change: %+v", same)
+	}
+}
+
+func TestFlattenMerchant(t *testing.T) {
+	m := &client.Merchant{
+		ID: "mid", PublicKey: "m_pk", Name: "Biz", ContactPhone: "12075550123", Country: "US",
+		APIAllowedIPAddressRanges: " 10.0.0.0/8 ,127.0.0.1/32", LiveEventsURLs: "https://x.example.com/",
+	}
+	got, diags := flattenMerchant(context.Background(), m, nil)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got.ID.ValueString() != "mid" || got.PublicKey.ValueString() != "m_pk" || got.Address2.ValueString() != "" || got.Address2.IsNull() {
+		t.Errorf("flatten: %+v", got)
+	}
+	if !got.APIAllowedIPAddressRanges.Equal(merchantTestSet("127.0.0.1/32", "10.0.0.0/8")) {
+		t.Errorf("ranges = %v", got.APIAllowedIPAddressRanges)
+	}
+	// The configured spelling of an equal phone number is kept.
+	like := merchantResourceModel{ContactPhone: types.StringValue("+12075550123")}
+	got, _ = flattenMerchant(context.Background(), m, &like)
+	if got.ContactPhone.ValueString() != "+12075550123" {
+		t.Errorf("phone = %s, want the configured +12075550123", got.ContactPhone)
+	}
+	like.ContactPhone = types.StringValue("+12075550199")
+	got, _ = flattenMerchant(context.Background(), m, &like)
+	if got.ContactPhone.ValueString() != "12075550123" {
+		t.Errorf("phone = %s, want the API's 12075550123 for a different number", got.ContactPhone)
+	}
+	// Empty API list: an empty (not null) set.
+	got, _ = flattenMerchant(context.Background(), &client.Merchant{}, nil)
+	if got.APIAllowedIPAddressRanges.IsNull() || len(got.APIAllowedIPAddressRanges.Elements()) != 0 {
+		t.Errorf("empty ranges = %v", got.APIAllowedIPAddressRanges)
+	}
+}

@@ -1,0 +1,615 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*paymentMethodResource)(nil)
+	_ resource.ResourceWithImportState      = (*paymentMethodResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*paymentMethodResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*paymentMethodResource)(nil)
+)
+
+// paymentMethodDefaultTimeout is the create/update/delete timeout when the
+// configuration sets none.
+const paymentMethodDefaultTimeout = 10 * time.Minute
+
+// paymentMethodContactID: a contact ID is an XID with the prefix p_
+// (person) or org_ (organization); the XID body is 21 letters or digits
+// (API reference, Contact object types, id pattern).
+var paymentMethodContactIDRegexp = regexp.MustCompile(`^(p|org)_[0-9A-Za-z]{21}$`)
+
+var paymentMethodAuthorizedUses = []string{"all", "client", "merchant"}
+
+// NewPaymentMethodResource is the affinipay_payment_method resource.
+func NewPaymentMethodResource() resource.Resource { return &paymentMethodResource{} }
+
+type paymentMethodResource struct{ data *ProviderData }
+
+type paymentMethodResourceModel struct {
+	ID                    types.String   `tfsdk:"id"`
+	ContactID             types.String   `tfsdk:"contact_id"`
+	PaymentType           types.String   `tfsdk:"payment_type"`
+	OneTimeTokenWO        types.String   `tfsdk:"one_time_token_wo"`
+	OneTimeTokenWOVersion types.Int64    `tfsdk:"one_time_token_wo_version"`
+	SavedPaymentToken     types.String   `tfsdk:"saved_payment_token"`
+	AuthorizedUses        types.Set      `tfsdk:"authorized_uses"`
+	Preferred             types.Bool     `tfsdk:"preferred"`
+	Nickname              types.String   `tfsdk:"nickname"`
+	Reference             types.String   `tfsdk:"reference"`
+	TestMode              types.Bool     `tfsdk:"test_mode"`
+	Name                  types.String   `tfsdk:"name"`
+	AccountNumber         types.String   `tfsdk:"account_number"`
+	CardType              types.String   `tfsdk:"card_type"`
+	ExpirationMonth       types.Int64    `tfsdk:"expiration_month"`
+	ExpirationYear        types.Int64    `tfsdk:"expiration_year"`
+	BankName              types.String   `tfsdk:"bank_name"`
+	BankAccountType       types.String   `tfsdk:"bank_account_type"`
+	AccountHolderType     types.String   `tfsdk:"account_holder_type"`
+	PayeeID               types.String   `tfsdk:"payee_id"`
+	Address               types.Object   `tfsdk:"address"`
+	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+}
+
+// paymentMethodAddressTypes are the attributes of the computed `address`.
+var paymentMethodAddressTypes = map[string]attr.Type{
+	"line1":             types.StringType,
+	"line2":             types.StringType,
+	"city":              types.StringType,
+	"state_or_province": types.StringType,
+	"postal_code":       types.StringType,
+	"country_code":      types.StringType,
+}
+
+// paymentMethodMaskedAttrs are the computed details of the stored card or
+// bank account: they change when a new token replaces it.
+var paymentMethodMaskedAttrs = []string{
+	"name", "account_number", "card_type", "expiration_month", "expiration_year",
+	"bank_name", "bank_account_type", "account_holder_type", "address",
+}
+
+var paymentMethodContextPaths = contextPaths{
+	"contact_id":          path.Root("contact_id"),
+	"payment_type":        path.Root("payment_type"),
+	"one_time_token":      path.Root("one_time_token_wo"),
+	"saved_payment_token": path.Root("saved_payment_token"),
+	"authorized_uses":     path.Root("authorized_uses"),
+	"preferred":           path.Root("preferred"),
+	"nickname":            path.Root("nickname"),
+	"reference":           path.Root("reference"),
+	"test_mode":           path.Root("test_mode"),
+}
+
+func (r *paymentMethodResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_payment_method"
+}
+
+const paymentMethodDoc = "A stored credit card or bank account of a contact (`/contacts/{contact_id}/payment-methods`, bearer token), " +
+	"created from a payment token so that **no card or bank number ever reaches the plan or the state**: the state holds only " +
+	"the masked details AffiniPay returns (`************4242`).\n\n" +
+	"Give the card or bank account with exactly one of:\n\n" +
+	"* `one_time_token_wo`: a one-time token, typically the `id` of the `affinipay_payment_token` ephemeral resource. It is " +
+	"**write-only** (Terraform 1.11 or later): sent to AffiniPay, never stored. Because Terraform cannot see a write-only value change, " +
+	"it is sent only when the payment method is created and whenever `one_time_token_wo_version` changes: to replace the card " +
+	"(new number, new expiry) in place, keeping the payment method's ID, change the token's inputs **and** bump `one_time_token_wo_version`.\n" +
+	"* `saved_payment_token`: the ID of a saved payment token (sensitive; kept in the state). Changing it replaces the card in place.\n\n" +
+	"After creation (or import) neither is needed: a token is used once, so removing it from the configuration changes nothing at AffiniPay.\n\n" +
+	"Things to know:\n\n" +
+	"* `contact_id`, `payment_type` and `test_mode` cannot change: changing them replaces the payment method.\n" +
+	"* For the payment method to appear in AffiniPay's Card Vault, the contact needs the tag `default` (for example with `affinipay_contact_tag`).\n" +
+	"* A test-mode payment method (`test_mode = true`) takes a token made from the reference's test card and bank numbers.\n" +
+	"* Creating a payment method is not idempotent and the token is single use, so a create whose response is lost is not retried; " +
+	"if that happens, check the contact's payment methods before applying again.\n" +
+	"* **Destroy** deletes the payment method at AffiniPay.\n\n" +
+	"## Import\n\n" +
+	"Import with `contact_id/payment_method_id`: `terraform import affinipay_payment_method.card p_E3ZUY3x1R87RISuzJ3vDm/pmtd_UlrciejZ4ZWpmOv8ldzM9`. " +
+	"Tokens are never read back, so an imported payment method has no `one_time_token_wo_version` or `saved_payment_token` until you set them."
+
+func (r *paymentMethodResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	masked := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: desc,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		}
+	}
+	maskedInt := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{
+			MarkdownDescription: desc,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+		}
+	}
+	addressAttr := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: paymentMethodDoc,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The payment method ID (`pmtd_...`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"contact_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the contact the payment method belongs to (`p_...` for a person, `org_...` for an organization). " +
+					"Changing it replaces the payment method.",
+				Required: true,
+				Validators: []validator.String{stringvalidator.RegexMatches(paymentMethodContactIDRegexp,
+					"must be a contact ID: p_ or org_ followed by 21 letters or digits")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"payment_type": schema.StringAttribute{
+				MarkdownDescription: "`credit_card` or `bank_account`; must match the token. Changing it replaces the payment method.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(client.PaymentTypeCreditCard, client.PaymentTypeBankAccount)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"one_time_token_wo": schema.StringAttribute{
+				MarkdownDescription: "**Write-only** (Terraform 1.11 or later): a one-time payment token ID, such as the `id` of the " +
+					"`affinipay_payment_token` ephemeral resource. Never stored in the plan or state. Sent at creation and whenever " +
+					"`one_time_token_wo_version` changes. Conflicts with `saved_payment_token`.",
+				Optional:   true,
+				WriteOnly:  true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"one_time_token_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Any number you change (for example increment) to send `one_time_token_wo` again and replace the " +
+					"card or bank account in place with a `PATCH`. Requires `one_time_token_wo`.",
+				Optional: true,
+				Validators: []validator.Int64{
+					int64validator.AlsoRequires(path.MatchRoot("one_time_token_wo")),
+				},
+			},
+			"saved_payment_token": schema.StringAttribute{
+				MarkdownDescription: "ID of a saved payment token to create the payment method from, instead of `one_time_token_wo`. " +
+					"Sensitive; kept in the state, since AffiniPay does not return it. Changing it replaces the card or bank account in place.",
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"authorized_uses": schema.SetAttribute{
+				MarkdownDescription: "Who may use the payment method: `all` (the merchant, such as in the Card Vault, and the client, " +
+					"such as in the payment portal), `client` or `merchant`. Left as AffiniPay sets it when not configured.",
+				Optional:    true,
+				Computed:    true,
+				ElementType: types.StringType,
+				Validators: []validator.Set{
+					// An empty set would leave the payment method usable by no one,
+					// and the API may fill in a default instead: refuse it.
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(stringvalidator.OneOf(paymentMethodAuthorizedUses...)),
+				},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			},
+			// No UseStateForUnknown: making another payment method of the
+			// contact preferred may change this one.
+			"preferred": schema.BoolAttribute{
+				MarkdownDescription: "Whether this is the contact's preferred payment method. Left as AffiniPay sets it when not configured.",
+				Optional:            true,
+				Computed:            true,
+			},
+			"nickname": schema.StringAttribute{
+				MarkdownDescription: "A nickname to identify the payment method, at most 256 characters.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 256)},
+			},
+			"reference": schema.StringAttribute{
+				MarkdownDescription: "A reference for partner use to identify the payment method, at most 255 characters.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"test_mode": schema.BoolAttribute{
+				MarkdownDescription: "Whether this is a test payment method, made from a token of a test card or bank number. " +
+					"It must match the contact's `test_mode`. When not set, it is not sent and AffiniPay decides (the reference " +
+					"documents the default `false`; a contact's payment methods share its mode). Changing it replaces the payment method.",
+				Optional: true,
+				Computed: true,
+				// UseStateForUnknown first: an unconfigured value keeps the
+				// state's, so RequiresReplace sees no change.
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()},
+			},
+			"name":                masked("Cardholder name, or the bank account holder's name (business name or given name and surname)."),
+			"account_number":      masked("Card or bank account number, **masked** as AffiniPay returns it (`************4242`)."),
+			"card_type":           masked("Card brand: `VISA`, `MASTERCARD`, `AMERICAN_EXPRESS`, `DISCOVER`, `DINERS_CLUB`, `JCB` or `UNKNOWN`; null for bank accounts."),
+			"expiration_month":    maskedInt("Card expiration month; null for bank accounts."),
+			"expiration_year":     maskedInt("Card expiration year; null for bank accounts."),
+			"bank_name":           masked("Name of the bank; null for cards."),
+			"bank_account_type":   masked("`checking` or `savings`; null for cards."),
+			"account_holder_type": masked("`individual` or `business`; null for cards."),
+			"payee_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the merchant contact being paid with this payment method.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"address": schema.SingleNestedAttribute{
+				MarkdownDescription: "Billing address of the card or bank account, as AffiniPay returns it; null when it has none.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+				Attributes: map[string]schema.Attribute{
+					"line1":             addressAttr("Address line."),
+					"line2":             addressAttr("Additional address line."),
+					"city":              addressAttr("City."),
+					"state_or_province": addressAttr("State or province."),
+					"postal_code":       addressAttr("Zip or postal code."),
+					"country_code":      addressAttr("2-letter ISO 3166 country code."),
+				},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *paymentMethodResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.Conflicting(path.MatchRoot("one_time_token_wo"), path.MatchRoot("saved_payment_token")),
+	}
+}
+
+// ModifyPlan requires a token at creation (not after: imported payment
+// methods have none, and a used token is worth nothing), and marks the
+// card details unknown when a new token is about to replace them.
+func (r *paymentMethodResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var oneTime, saved types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("one_time_token_wo"), &oneTime)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("saved_payment_token"), &saved)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		if oneTime.IsNull() && saved.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("one_time_token_wo"), "Missing payment token",
+				"Creating an affinipay_payment_method needs exactly one of one_time_token_wo (for example "+
+					"ephemeral.affinipay_payment_token.<name>.id) or saved_payment_token.")
+		}
+		return
+	}
+	var plan, state paymentMethodResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !paymentMethodTokenChanges(plan, state) {
+		return
+	}
+	for _, name := range paymentMethodMaskedAttrs {
+		var unknown attr.Value
+		switch name {
+		case "expiration_month", "expiration_year":
+			unknown = types.Int64Unknown()
+		case "address":
+			unknown = types.ObjectUnknown(paymentMethodAddressTypes)
+		default:
+			unknown = types.StringUnknown()
+		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(name), unknown)...)
+	}
+}
+
+// paymentMethodTokenChanges reports whether applying plan over state sends
+// a token: a new (or first) one_time_token_wo_version, or a new
+// saved_payment_token. Removing either sends nothing.
+func paymentMethodTokenChanges(plan, state paymentMethodResourceModel) bool {
+	version := !plan.OneTimeTokenWOVersion.IsNull() && !plan.OneTimeTokenWOVersion.Equal(state.OneTimeTokenWOVersion)
+	saved := !plan.SavedPaymentToken.IsNull() && !plan.SavedPaymentToken.Equal(state.SavedPaymentToken)
+	return version || saved
+}
+
+func (r *paymentMethodResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *paymentMethodResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan paymentMethodResourceModel
+	var oneTime types.String
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("one_time_token_wo"), &oneTime)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, paymentMethodDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	body, diags := expandPaymentMethodCreate(ctx, plan, oneTime)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	contactID := plan.ContactID.ValueString()
+	pm, err := r.data.Client.CreatePaymentMethod(ctx, contactID, body)
+	if err != nil {
+		if client.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("contact_id"), "Contact not found",
+				"AffiniPay has no contact "+contactID+" (or it was deleted): "+err.Error())
+			return
+		}
+		addAPIError(&resp.Diagnostics, "Unable to create the AffiniPay payment method", err, paymentMethodContextPaths)
+		return
+	}
+	state, diags := flattenPaymentMethod(ctx, contactID, pm, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *paymentMethodResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var prior paymentMethodResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	contactID := prior.ContactID.ValueString()
+	pm, err := r.data.Client.GetPaymentMethod(ctx, contactID, prior.ID.ValueString())
+	if client.IsNotFound(err) {
+		// The payment method, or its contact, is gone.
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay payment method", err, nil)
+		return
+	}
+	state, diags := flattenPaymentMethod(ctx, contactID, pm, prior)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *paymentMethodResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, prior paymentMethodResourceModel
+	var oneTime types.String
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("one_time_token_wo"), &oneTime)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, paymentMethodDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	update, n, diags := expandPaymentMethodUpdate(ctx, plan, prior, oneTime)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	contactID, id := prior.ContactID.ValueString(), prior.ID.ValueString()
+	var pm *client.PaymentMethod
+	var err error
+	if n == 0 {
+		// Only timeouts, or a token attribute removed: nothing to send.
+		pm, err = r.data.Client.GetPaymentMethod(ctx, contactID, id)
+	} else {
+		pm, err = r.data.Client.UpdatePaymentMethod(ctx, contactID, id, update)
+	}
+	if err != nil {
+		// A PATCH is applied entirely or not at all: the prior state, with
+		// the prior token version, stays true, so the next plan retries.
+		addAPIError(&resp.Diagnostics, "Unable to update the AffiniPay payment method", err, paymentMethodContextPaths)
+		return
+	}
+	state, diags := flattenPaymentMethod(ctx, contactID, pm, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *paymentMethodResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state paymentMethodResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, paymentMethodDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	err := r.data.Client.DeletePaymentMethod(ctx, state.ContactID.ValueString(), state.ID.ValueString())
+	if err != nil && !client.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Unable to delete the AffiniPay payment method", err, nil)
+	}
+}
+
+func (r *paymentMethodResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	contactID, id, ok := parsePaymentMethodImportID(req.ID)
+	if !ok {
+		resp.Diagnostics.AddError("Invalid import ID",
+			"Import affinipay_payment_method with contact_id/payment_method_id, for example: "+
+				"terraform import affinipay_payment_method.card p_E3ZUY3x1R87RISuzJ3vDm/pmtd_UlrciejZ4ZWpmOv8ldzM9 (got "+req.ID+").")
+		return
+	}
+	// Read fills in the rest, or removes the resource when it does not exist.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("contact_id"), contactID)...)
+}
+
+func parsePaymentMethodImportID(raw string) (contactID, id string, ok bool) {
+	contactID, id, found := strings.Cut(strings.TrimSpace(raw), "/")
+	if !found || contactID == "" || id == "" || strings.Contains(id, "/") {
+		return "", "", false
+	}
+	return contactID, id, true
+}
+
+// expandPaymentMethodCreate builds the POST body from the plan and the
+// write-only token (read from the configuration).
+func expandPaymentMethodCreate(ctx context.Context, plan paymentMethodResourceModel, oneTime types.String) (client.PaymentMethodCreate, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	body := client.PaymentMethodCreate{
+		PaymentType:       plan.PaymentType.ValueString(),
+		OneTimeToken:      oneTime.ValueString(),
+		SavedPaymentToken: plan.SavedPaymentToken.ValueString(),
+		Nickname:          plan.Nickname.ValueString(),
+		Reference:         plan.Reference.ValueString(),
+	}
+	if pmKnown(plan.TestMode) {
+		body.TestMode = client.Bool(plan.TestMode.ValueBool())
+	}
+	if body.OneTimeToken == "" && body.SavedPaymentToken == "" {
+		diags.AddAttributeError(path.Root("one_time_token_wo"), "Missing payment token",
+			"Creating an affinipay_payment_method needs one_time_token_wo or saved_payment_token.")
+	}
+	if pmKnown(plan.AuthorizedUses) {
+		diags.Append(plan.AuthorizedUses.ElementsAs(ctx, &body.AuthorizedUses, false)...)
+		sort.Strings(body.AuthorizedUses)
+	}
+	if pmKnown(plan.Preferred) {
+		body.Preferred = client.Bool(plan.Preferred.ValueBool())
+	}
+	return body, diags
+}
+
+// expandPaymentMethodUpdate builds the PATCH body from what differs
+// between plan and prior state; n counts the fields set.
+func expandPaymentMethodUpdate(ctx context.Context, plan, prior paymentMethodResourceModel, oneTime types.String) (client.PaymentMethodUpdate, int, diag.Diagnostics) {
+	var u client.PaymentMethodUpdate
+	var diags diag.Diagnostics
+	n := 0
+	if !plan.OneTimeTokenWOVersion.IsNull() && !plan.OneTimeTokenWOVersion.Equal(prior.OneTimeTokenWOVersion) {
+		if oneTime.IsNull() || oneTime.ValueString() == "" {
+			diags.AddAttributeError(path.Root("one_time_token_wo"), "Missing one_time_token_wo",
+				"one_time_token_wo_version changed, which sends a new one_time_token_wo, but one_time_token_wo is not set.")
+			return u, 0, diags
+		}
+		u.OneTimeToken = client.String(oneTime.ValueString())
+		n++
+	}
+	if !plan.SavedPaymentToken.IsNull() && !plan.SavedPaymentToken.Equal(prior.SavedPaymentToken) {
+		u.SavedPaymentToken = client.String(plan.SavedPaymentToken.ValueString())
+		n++
+	}
+	if pmKnown(plan.AuthorizedUses) && !plan.AuthorizedUses.Equal(prior.AuthorizedUses) {
+		var uses []string
+		diags.Append(plan.AuthorizedUses.ElementsAs(ctx, &uses, false)...)
+		sort.Strings(uses)
+		u.AuthorizedUses = &uses
+		n++
+	}
+	if pmKnown(plan.Preferred) && !plan.Preferred.Equal(prior.Preferred) {
+		u.Preferred = client.Bool(plan.Preferred.ValueBool())
+		n++
+	}
+	// Optional text fields: null clears them, sent as "" (the reference
+	// documents no other way to clear a field of a PATCH).
+	if !plan.Nickname.Equal(prior.Nickname) {
+		u.Nickname = client.String(plan.Nickname.ValueString())
+		n++
+	}
+	if !plan.Reference.Equal(prior.Reference) {
+		u.Reference = client.String(plan.Reference.ValueString())
+		n++
+	}
+	return u, n, diags
+}
+
+func pmKnown(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// flattenPaymentMethod builds the state from the API's PaymentMethod.
+// From like it keeps what the API never returns (the token attributes and
+// timeouts); the write-only token is always null in state.
+func flattenPaymentMethod(ctx context.Context, contactID string, pm *client.PaymentMethod, like paymentMethodResourceModel) (paymentMethodResourceModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	str := func(s string) types.String {
+		if s == "" {
+			return types.StringNull()
+		}
+		return types.StringValue(s)
+	}
+	num := func(n int64) types.Int64 {
+		if n == 0 {
+			return types.Int64Null()
+		}
+		return types.Int64Value(n)
+	}
+	uses := pm.AuthorizedUses
+	if uses == nil {
+		uses = []string{}
+	}
+	usesSet, d := types.SetValueFrom(ctx, types.StringType, uses)
+	diags.Append(d...)
+	address := types.ObjectNull(paymentMethodAddressTypes)
+	if a := pm.Address; a != nil {
+		address, d = types.ObjectValue(paymentMethodAddressTypes, map[string]attr.Value{
+			"line1":             str(a.Line1),
+			"line2":             str(a.Line2),
+			"city":              str(a.City),
+			"state_or_province": str(a.StateOrProvince),
+			"postal_code":       str(a.PostalCode),
+			"country_code":      str(a.CountryCode),
+		})
+		diags.Append(d...)
+	}
+	return paymentMethodResourceModel{
+		ID:                    types.StringValue(pm.ID),
+		ContactID:             types.StringValue(contactID),
+		PaymentType:           paymentMethodType(pm.PaymentType, like.PaymentType),
+		OneTimeTokenWO:        types.StringNull(),
+		OneTimeTokenWOVersion: like.OneTimeTokenWOVersion,
+		SavedPaymentToken:     like.SavedPaymentToken,
+		AuthorizedUses:        usesSet,
+		Preferred:             types.BoolValue(bool(pm.Preferred)),
+		Nickname:              str(pm.Nickname),
+		Reference:             str(pm.Reference),
+		TestMode:              types.BoolValue(pm.TestMode),
+		Name:                  str(pm.Name),
+		AccountNumber:         str(maskPaymentNumber(pm.AccountNumber)),
+		CardType:              str(pm.CardType),
+		ExpirationMonth:       num(pm.ExpirationMonth),
+		ExpirationYear:        num(pm.ExpirationYear),
+		BankName:              str(pm.BankName),
+		BankAccountType:       str(pm.BankAccountType),
+		AccountHolderType:     str(pm.AccountHolderType),
+		PayeeID:               str(pm.PayeeID),
+		Address:               address,
+		Timeouts:              like.Timeouts,
+	}, diags
+}
+
+// paymentMethodType is the API's payment_type, or the known one when a
+// response leaves it out.
+func paymentMethodType(got string, like types.String) types.String {
+	if got == "" && !like.IsUnknown() {
+		return like
+	}
+	return types.StringValue(got)
+}

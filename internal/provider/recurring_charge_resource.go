@@ -1,0 +1,799 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/validators"
+)
+
+var (
+	_ resource.Resource                   = (*recurringChargeResource)(nil)
+	_ resource.ResourceWithConfigure      = (*recurringChargeResource)(nil)
+	_ resource.ResourceWithImportState    = (*recurringChargeResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*recurringChargeResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*recurringChargeResource)(nil)
+)
+
+const recurringChargeDefaultTimeout = 10 * time.Minute
+
+// on_destroy values.
+const (
+	onDestroyCancel = "cancel"
+	onDestroyDelete = "delete"
+)
+
+// sourceIDPrefix starts generated source IDs ("partnername:id", as the
+// reference recommends).
+const sourceIDPrefix = "terraform:"
+
+// NewRecurringChargeResource is the affinipay_recurring_charge factory.
+func NewRecurringChargeResource() resource.Resource {
+	return &recurringChargeResource{now: time.Now}
+}
+
+type recurringChargeResource struct {
+	data *ProviderData
+	now  func() time.Time
+}
+
+type recurringChargeModel struct {
+	ID               types.String         `tfsdk:"id"`
+	AccountID        types.String         `tfsdk:"account_id"`
+	Method           types.String         `tfsdk:"method"`
+	Amount           types.Int64          `tfsdk:"amount"`
+	Currency         types.String         `tfsdk:"currency"`
+	Description      types.String         `tfsdk:"description"`
+	Reference        types.String         `tfsdk:"reference"`
+	Schedule         types.Object         `tfsdk:"schedule"`
+	MaxOccurrences   types.Int64          `tfsdk:"max_occurrences"`
+	MaxAmount        types.Int64          `tfsdk:"max_amount"`
+	Data             jsontypes.Normalized `tfsdk:"data"`
+	SourceID         types.String         `tfsdk:"source_id"`
+	OnDestroy        types.String         `tfsdk:"on_destroy"`
+	Status           types.String         `tfsdk:"status"`
+	StatusReason     types.String         `tfsdk:"status_reason"`
+	TotalOccurrences types.Int64          `tfsdk:"total_occurrences"`
+	TotalAmount      types.Int64          `tfsdk:"total_amount"`
+	NextPayment      types.String         `tfsdk:"next_payment"`
+	Created          types.String         `tfsdk:"created"`
+	Timeouts         timeouts.Value       `tfsdk:"timeouts"`
+}
+
+func (r *recurringChargeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_recurring_charge"
+}
+
+const recurringChargeDescription = "A recurring charge: AffiniPay collects `amount` from a saved payment method on the dates of a `schedule` " +
+	"(retainers, installment plans, donations). See [Recurring Charges](https://developers.affinipay.com/reference/api.html#recurring-charges).\n\n" +
+	"**This resource moves money.** Review every plan. To see the exact dates and amounts a schedule will collect before applying, " +
+	"use the `affinipay_recurring_charge_schedule` data source with the same `amount`, `schedule`, `max_occurrences` and `max_amount`.\n\n" +
+	"* **Start date:** a new charge must start after today. The API rejects a first payment due on the day the charge is created " +
+	"(`first_occurrence_due_immediately`); the provider checks this at plan time against today's date in **UTC**. The gateway decides " +
+	"\"today\" itself: in the hours when the UTC date and the gateway's date differ, a start of tomorrow (UTC) can still be refused by the API " +
+	"with that error, which is reported on `schedule.start`. The check applies only when creating: an existing charge's `start` may be in the past.\n" +
+	"* **No duplicate charges:** every create sends a `source_id` (generated as `terraform:<uuid>` unless you set one). If the response to a " +
+	"create is lost, the provider retries it; the API answers the repeat with `409 resource_exists` instead of creating a second charge, and " +
+	"the provider then finds the charge the first attempt created (by its `source_id` where the API returns it, otherwise the one active charge " +
+	"whose every attribute matches the request) and adopts it. If it cannot identify exactly one, it stops with an error rather than guess.\n" +
+	"* **Updates** send only the attributes that changed, with `PATCH` (a changed `schedule` is sent whole). `account_id`, `currency` and " +
+	"`source_id` cannot change: changing them replaces the charge. An update that would leave no further payments is refused by the API " +
+	"(`update_results_in_no_occurrences`); cancel the charge instead.\n" +
+	"* **Destroy** depends on `on_destroy`: `cancel` (default) calls `POST /v1/recurring/charges/{id}/cancel`, so no further payments are " +
+	"collected and the charge stays on record as `COMPLETED` with `status_reason = \"user_canceled\"`; `delete` calls `DELETE`, which also stops " +
+	"payments and removes the charge from listings. Payments already collected are never refunded.\n" +
+	"* **Drift:** a charge deleted outside Terraform is removed from state (the next plan creates a new one). A charge cancelled outside " +
+	"Terraform (or whose schedule completed) shows `status = \"COMPLETED\"`; Terraform cannot reactivate it, and the plan warns: replace it " +
+	"(`terraform apply -replace=...`) to collect payments again. A changed `amount`, `schedule`, limit, `description`, `reference` or `data` " +
+	"is set back by the next apply. The API never returns the payment method's ID (only its masked details), so a `method` changed outside " +
+	"Terraform cannot be detected.\n\n" +
+	"Import with the charge ID: `terraform import affinipay_recurring_charge.example <id>`. Because the API returns neither `method` nor " +
+	"`source_id`, an imported charge has no `method` in state and the first apply after import re-sends the configured `method` with `PATCH`; " +
+	"`source_id` stays unknown (empty) and `on_destroy` is `cancel`."
+
+func (r *recurringChargeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: recurringChargeDescription,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The recurring charge ID.",
+				Computed:            true,
+				PlanModifiers:       stable,
+			},
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the merchant account (card) or eCheck account that receives the payments. When omitted, " +
+					"the API uses the merchant's primary account and the provider records it. Changing it replaces the charge.",
+				Optional: true,
+				Computed: true,
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplace(),
+				},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"method": schema.StringAttribute{
+				MarkdownDescription: "The ID of the payment method charged: a saved card (`/v1/cards`), saved bank (`/v1/banks`), one-time token, " +
+					"or a contact's PaymentMethod. A one-time token is spent by the create; changing `method` later sends the new ID with `PATCH`. " +
+					"The API never returns this ID, so a change made outside Terraform is not detected.",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"amount": schema.Int64Attribute{
+				MarkdownDescription: "The amount of each payment in the currency's smallest unit (cents for USD): 1 to 10^14 - 1. " +
+					"The final payment may be smaller when `max_amount` is set.",
+				Required:   true,
+				Validators: []validator.Int64{int64validator.Between(1, recurringMaxAmount)},
+			},
+			"currency": schema.StringAttribute{
+				MarkdownDescription: "3-letter ISO 4217 currency code, uppercase. Default `USD`. Changing it replaces the charge.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("USD"),
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^[A-Z]{3}$`), "must be a 3-letter uppercase ISO 4217 code such as USD")},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "Description of the recurring charge. Removing it clears it.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"reference": schema.StringAttribute{
+				MarkdownDescription: "A reference set on each charge created to collect a payment; the `affinipay_recurring_charges` data source can filter by it.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"schedule": schema.SingleNestedAttribute{
+				MarkdownDescription: "When payments are due. Changing it updates the charge in place (the whole schedule is sent).",
+				Required:            true,
+				Attributes:          resourceScheduleAttributes(),
+			},
+			"max_occurrences": schema.Int64Attribute{
+				MarkdownDescription: "The most payments that will be scheduled, at least 1; the charge completes after that many. Omit for no limit.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"max_amount": schema.Int64Attribute{
+				MarkdownDescription: "The most the charge collects in total, at least `amount`; the final payment is the lesser of `amount` and " +
+					"what remains (for example `amount` 10000 and `max_amount` 15000 give 10000 then 5000). Omit for no limit.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"data": schema.StringAttribute{
+				MarkdownDescription: "A JSON object (use `jsonencode`) included on each charge created to collect a payment. Compared as JSON: " +
+					"formatting and key order in what the API returns are never a difference, and a configuration change that only " +
+					"reformats the JSON plans an in-place update that sends nothing. Storage charges may apply.",
+				Optional:   true,
+				CustomType: jsontypes.NormalizedType{},
+				Validators: []validator.String{jsonObjectValidator()},
+			},
+			"source_id": schema.StringAttribute{
+				MarkdownDescription: "A unique ID for the charge in your systems (at most 255 characters, unique among all of the merchant's " +
+					"transactions). Generated as `terraform:<uuid>` when omitted; it makes a create safe to retry. Write-only at the API, so it is " +
+					"known only for charges Terraform created. Changing it replaces the charge.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{sourceIDPlanModifier{}},
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"on_destroy": schema.StringAttribute{
+				MarkdownDescription: "What destroying does: `cancel` (default; `POST .../cancel`, the charge stays on record as `COMPLETED` with " +
+					"`status_reason = \"user_canceled\"`) or `delete` (`DELETE`; the charge no longer appears in listings). Either way no further " +
+					"payments are collected. Changing it changes nothing at AffiniPay.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(onDestroyCancel),
+				Validators: []validator.String{stringvalidator.OneOf(onDestroyCancel, onDestroyDelete)},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "`ACTIVE` (payments remain to be collected) or `COMPLETED` (all scheduled payments attempted, or cancelled).",
+				Computed:            true,
+			},
+			"status_reason": schema.StringAttribute{
+				MarkdownDescription: "Why the charge is `COMPLETED`: `schedule_complete` or `user_canceled`; null while `ACTIVE`.",
+				Computed:            true,
+			},
+			"total_occurrences": schema.Int64Attribute{
+				MarkdownDescription: "How many payments the gateway has attempted to collect (not counting the next pending one).",
+				Computed:            true,
+			},
+			"total_amount": schema.Int64Attribute{
+				MarkdownDescription: "The total the gateway has attempted to collect (not counting the next pending payment).",
+				Computed:            true,
+			},
+			"next_payment": schema.StringAttribute{
+				MarkdownDescription: "The date (`yyyy-mm-dd`) of the next payment; null when none remain.",
+				Computed:            true,
+			},
+			"created": schema.StringAttribute{
+				MarkdownDescription: "When the charge was created (RFC 3339), when the API reports it.",
+				Computed:            true,
+				PlanModifiers:       stable,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// jsonObjectValidator accepts a JSON object (the API's "JSON hash").
+func jsonObjectValidator() validator.String {
+	return validators.NewString("a JSON object", func(s string) string {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(s), &m); err != nil || m == nil {
+			return fmt.Sprintf("must be a JSON object such as jsonencode({ matter = \"M-1\" }), got %.60q", s)
+		}
+		return ""
+	})
+}
+
+// sourceIDPlanModifier keeps source_id stable: unknown (generated at create)
+// for a new charge without one, the state value when the configuration
+// leaves it out, and a replacement only when a configured value differs
+// from a known one. An imported charge has no source_id in state (the API
+// never returns it): configuring one records it without replacing the
+// charge, with a warning, rather than cancelling and re-creating a charge
+// that moves money.
+type sourceIDPlanModifier struct{}
+
+func (sourceIDPlanModifier) Description(context.Context) string {
+	return "generated at create when omitted; replaces the charge when changed"
+}
+func (m sourceIDPlanModifier) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (sourceIDPlanModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return // create (unknown unless configured) or destroy
+	}
+	if req.ConfigValue.IsNull() {
+		resp.PlanValue = req.StateValue
+		return
+	}
+	if req.ConfigValue.IsUnknown() || req.ConfigValue.Equal(req.StateValue) {
+		return
+	}
+	if req.StateValue.IsNull() {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "source_id of an imported recurring charge",
+			"The API never returns a recurring charge's source_id, so the source_id this charge was created with is unknown. "+
+				"The configured value is recorded in state only; it is not sent to the API and does not replace the charge.")
+		return
+	}
+	resp.RequiresReplace = true
+}
+
+func (r *recurringChargeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *recurringChargeResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg recurringChargeModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	sched := scheduleFromObject(ctx, cfg.Schedule, &resp.Diagnostics)
+	validateScheduleConfig(sched, path.Root("schedule"), cfg.Amount, cfg.MaxAmount, &resp.Diagnostics)
+}
+
+// ModifyPlan checks a new charge's start date, warns about a charge that
+// is no longer active, and marks the values the API recomputes as unknown
+// only when a request will be sent.
+func (r *recurringChargeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan recurringChargeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		if s := scheduleFromObject(ctx, plan.Schedule, &resp.Diagnostics); s != nil && rcKnownString(s.Start) {
+			if p := validators.CheckStartAfterToday(s.Start.ValueString(), r.now()); p != "" {
+				resp.Diagnostics.AddAttributeError(path.Root("schedule").AtName("start"), "Invalid schedule.start: a recurring charge cannot start today or earlier", p)
+			}
+		}
+		return
+	}
+	var state recurringChargeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state.Status.ValueString() == client.RecurringStatusCompleted {
+		resp.Diagnostics.AddWarning("Recurring charge "+state.ID.ValueString()+" is COMPLETED", completedWarning(state))
+	}
+	if recurringChargeAPIChanged(ctx, plan, state) {
+		plan.Status = types.StringUnknown()
+		plan.StatusReason = types.StringUnknown()
+		plan.TotalOccurrences = types.Int64Unknown()
+		plan.TotalAmount = types.Int64Unknown()
+		plan.NextPayment = types.StringUnknown()
+	} else {
+		plan.Status, plan.StatusReason = state.Status, state.StatusReason
+		plan.TotalOccurrences, plan.TotalAmount = state.TotalOccurrences, state.TotalAmount
+		plan.NextPayment = state.NextPayment
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+func completedWarning(state recurringChargeModel) string {
+	why := "Its status_reason is " + state.StatusReason.ValueString() + "."
+	switch state.StatusReason.ValueString() {
+	case client.RecurringReasonUserCanceled:
+		why = "It was cancelled (status_reason user_canceled), outside Terraform or by an earlier destroy."
+	case client.RecurringReasonScheduleComplete:
+		why = "Its schedule is complete (status_reason schedule_complete): every scheduled payment has been attempted."
+	}
+	return why + " No further payments will be collected, and this apply will not restart it: Terraform cannot reactivate a completed " +
+		"recurring charge, and changes to its attributes are unlikely to be accepted by the API. To collect payments again, replace it " +
+		"with `terraform apply -replace=<address of this resource>`, which creates a new recurring charge (starting on a future " +
+		"schedule.start) and removes this one according to on_destroy. To stop managing it, remove it from the configuration."
+}
+
+// recurringChargeAPIChanged reports whether plan differs from state in an
+// attribute that is sent to the API on update.
+func recurringChargeAPIChanged(ctx context.Context, plan, state recurringChargeModel) bool {
+	u, unknown := recurringChargeUpdate(ctx, plan, state)
+	return unknown || len(u.Body()) > 0
+}
+
+// recurringChargeUpdate builds the PATCH for plan over state. unknown is
+// true when a compared value is not known yet (plan time).
+func recurringChargeUpdate(ctx context.Context, plan, state recurringChargeModel) (u client.RecurringChargeUpdate, unknown bool) {
+	if plan.Method.IsUnknown() || plan.Amount.IsUnknown() || plan.Description.IsUnknown() || plan.Reference.IsUnknown() ||
+		plan.Schedule.IsUnknown() || plan.MaxOccurrences.IsUnknown() || plan.MaxAmount.IsUnknown() || plan.Data.IsUnknown() {
+		return u, true
+	}
+	if !plan.Method.Equal(state.Method) {
+		u.Method = client.String(plan.Method.ValueString())
+	}
+	if !plan.Amount.Equal(state.Amount) {
+		u.Amount = rcInt64Ptr(plan.Amount)
+	}
+	switch {
+	case plan.Description.Equal(state.Description):
+	case plan.Description.IsNull():
+		u.ClearDescription = true
+	default:
+		u.Description = client.String(plan.Description.ValueString())
+	}
+	switch {
+	case plan.Reference.Equal(state.Reference):
+	case plan.Reference.IsNull():
+		u.ClearReference = true
+	default:
+		u.Reference = client.String(plan.Reference.ValueString())
+	}
+	switch {
+	case plan.MaxOccurrences.Equal(state.MaxOccurrences):
+	case plan.MaxOccurrences.IsNull():
+		u.ClearMaxOccurrences = true
+	default:
+		u.MaxOccurrences = rcInt64Ptr(plan.MaxOccurrences)
+	}
+	switch {
+	case plan.MaxAmount.Equal(state.MaxAmount):
+	case plan.MaxAmount.IsNull():
+		u.ClearMaxAmount = true
+	default:
+		u.MaxAmount = rcInt64Ptr(plan.MaxAmount)
+	}
+	switch {
+	case plan.Data.IsNull() && state.Data.IsNull():
+	case plan.Data.IsNull():
+		u.ClearData = true
+	case state.Data.IsNull() || !rcJsonEqual(plan.Data.ValueString(), state.Data.ValueString()):
+		u.Data = json.RawMessage(plan.Data.ValueString())
+	}
+	var diags diag.Diagnostics
+	ps, ss := scheduleFromObject(ctx, plan.Schedule, &diags), scheduleFromObject(ctx, state.Schedule, &diags)
+	if ps != nil {
+		if !scheduleKnown(ps) {
+			return u, true
+		}
+		p := scheduleToAPI(ps)
+		if ss == nil || !schedulesEqual(p, scheduleToAPI(ss)) {
+			u.Schedule = &p
+		}
+	}
+	return u, false
+}
+
+func scheduleKnown(s *scheduleModel) bool {
+	_, daysOK := rcDaysOf(s.Days)
+	return !s.Start.IsUnknown() && !s.End.IsUnknown() && !s.IntervalUnit.IsUnknown() && !s.IntervalDelay.IsUnknown() && daysOK
+}
+
+func (r *recurringChargeResource) contextPaths() contextPaths {
+	sched := path.Root("schedule")
+	return contextPaths{
+		"account_id":              path.Root("account_id"),
+		"method":                  path.Root("method"),
+		"amount":                  path.Root("amount"),
+		"currency":                path.Root("currency"),
+		"description":             path.Root("description"),
+		"reference":               path.Root("reference"),
+		"schedule":                sched,
+		"schedule.start":          sched.AtName("start"),
+		"schedule.end":            sched.AtName("end"),
+		"schedule.interval_unit":  sched.AtName("interval_unit"),
+		"schedule.interval_delay": sched.AtName("interval_delay"),
+		"schedule.days":           sched.AtName("days"),
+		"max_occurrences":         path.Root("max_occurrences"),
+		"max_amount":              path.Root("max_amount"),
+		"data":                    path.Root("data"),
+		"source_id":               path.Root("source_id"),
+	}
+}
+
+// addRecurringAPIError adds err, explaining the recurring-charge codes.
+func (r *recurringChargeResource) addAPIError(diags *diag.Diagnostics, summary string, err error) {
+	sched := path.Root("schedule")
+	switch {
+	case client.HasCode(err, client.CodeFirstOccurrenceDueImmediately):
+		diags.AddAttributeError(sched.AtName("start"), summary+": schedule.start",
+			"The API refused the charge because its first payment would be due today (first_occurrence_due_immediately): a recurring "+
+				"charge must start no sooner than the day after it is created, in the gateway's own sense of \"today\". Move schedule.start "+
+				"later.\n\n"+err.Error())
+	case client.HasCode(err, client.CodeNoOccurrencesForSchedule):
+		diags.AddAttributeError(sched, summary+": schedule",
+			"The schedule gives no payment dates at all (no_occurrences_for_schedule): check schedule.end, days and the limits. "+
+				"Preview it with the affinipay_recurring_charge_schedule data source.\n\n"+err.Error())
+	case client.HasCode(err, client.CodeUpdateResultsInNoOccurrences):
+		diags.AddAttributeError(sched, summary+": schedule",
+			"The API refused the update because it would leave no further payments (update_results_in_no_occurrences). To stop "+
+				"collecting payments, cancel the charge instead: remove the resource from the configuration (with on_destroy = \"cancel\", "+
+				"the default, destroy cancels it) or run terraform destroy -target on it.\n\n"+err.Error())
+	default:
+		addAPIError(diags, summary, err, r.contextPaths())
+	}
+}
+
+// applyCharge copies what the API returned into m. method and source_id
+// are not returned by the API and are left as they are.
+func applyCharge(m *recurringChargeModel, c *client.RecurringCharge) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.ID = types.StringValue(c.ID)
+	m.AccountID = rcStringOrNull(c.AccountID)
+	m.Amount = types.Int64Value(int64(c.Amount))
+	m.Currency = rcStringOrNull(c.Currency)
+	m.Description = rcStringOrNull(c.Description)
+	m.Reference = rcStringOrNull(c.Reference)
+	sched, d := scheduleObject(c.Schedule)
+	diags.Append(d...)
+	m.Schedule = sched
+	m.MaxOccurrences = rcInt64PtrOrNull(c.MaxOccurrences)
+	m.MaxAmount = rcInt64PtrOrNull(c.MaxAmount)
+	if data := c.DataJSON(); data == "" {
+		m.Data = jsontypes.NewNormalizedNull()
+	} else if m.Data.IsNull() || m.Data.IsUnknown() || !rcJsonEqual(m.Data.ValueString(), data) {
+		m.Data = jsontypes.NewNormalizedValue(data)
+	}
+	m.Status = types.StringValue(c.Status)
+	m.StatusReason = rcStringOrNull(c.StatusReason)
+	m.TotalOccurrences = types.Int64Value(int64(c.TotalOccurrences))
+	m.TotalAmount = types.Int64Value(int64(c.TotalAmount))
+	m.NextPayment = rcStringOrNull(c.NextPayment)
+	if c.Created != "" {
+		m.Created = types.StringValue(c.Created)
+	} else if m.Created.IsUnknown() {
+		m.Created = types.StringNull()
+	}
+	return diags
+}
+
+func (r *recurringChargeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan recurringChargeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, recurringChargeDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	sched := scheduleFromObject(ctx, plan.Schedule, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || sched == nil {
+		resp.Diagnostics.AddAttributeError(path.Root("schedule"), "Missing schedule", "schedule must be known when creating a recurring charge.")
+		return
+	}
+	// Values unknown at plan time are known now: check them again.
+	validateScheduleConfig(sched, path.Root("schedule"), plan.Amount, plan.MaxAmount, &resp.Diagnostics)
+	if p := validators.CheckStartAfterToday(sched.Start.ValueString(), r.now()); p != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("schedule").AtName("start"), "Invalid schedule.start: a recurring charge cannot start today or earlier", p)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	sourceID := plan.SourceID.ValueString()
+	if plan.SourceID.IsNull() || plan.SourceID.IsUnknown() {
+		sourceID = sourceIDPrefix + uuid.NewString()
+	}
+	body := client.RecurringChargeCreate{
+		SourceID:       sourceID,
+		AccountID:      plan.AccountID.ValueString(),
+		Method:         plan.Method.ValueString(),
+		Amount:         plan.Amount.ValueInt64(),
+		Currency:       plan.Currency.ValueString(),
+		Description:    plan.Description.ValueString(),
+		Reference:      plan.Reference.ValueString(),
+		Schedule:       scheduleToAPI(sched),
+		MaxOccurrences: rcInt64Ptr(plan.MaxOccurrences),
+		MaxAmount:      rcInt64Ptr(plan.MaxAmount),
+	}
+	if !plan.Data.IsNull() && !plan.Data.IsUnknown() {
+		body.Data = json.RawMessage(plan.Data.ValueString())
+	}
+
+	charge, err := r.data.Client.CreateRecurringCharge(ctx, body)
+	if err != nil {
+		var apiErr *client.APIError
+		isAPI := errors.As(err, &apiErr)
+		if isAPI && !(client.IsConflict(err) && client.HasCode(err, client.CodeResourceExists)) {
+			r.addAPIError(&resp.Diagnostics, "Error creating recurring charge", err)
+			return
+		}
+		// Either the API says the source_id exists (a retried create whose
+		// first attempt committed) or the outcome is unknown (the request
+		// may have reached the API): look for the charge before giving up.
+		tflog.Warn(ctx, "Recurring charge create did not return a charge; looking for it by source_id", map[string]any{"source_id": sourceID, "error": err.Error()})
+		found, ferr := r.findCreated(ctx, body)
+		switch {
+		case ferr != nil:
+			resp.Diagnostics.AddError("Error creating recurring charge",
+				fmt.Sprintf("%v\n\nThe provider then looked for a recurring charge with source_id %q and could not identify it: %v\n\n"+
+					"Before applying again, check the merchant's recurring charges (data source affinipay_recurring_charges) for a charge this "+
+					"apply may have created, and import it (terraform import) if so, so that no second charge is created.", err, sourceID, ferr))
+			return
+		case found == nil && isAPI:
+			resp.Diagnostics.AddAttributeError(path.Root("source_id"), "Error creating recurring charge",
+				fmt.Sprintf("%v\n\nThe source_id %q is already used by another transaction or recurring charge of this merchant that does not "+
+					"match this configuration (source_id must be unique among all of the merchant's transactions). Choose another source_id, "+
+					"or import the existing recurring charge.", err, sourceID))
+			return
+		case found == nil:
+			resp.Diagnostics.AddError("Error creating recurring charge",
+				fmt.Sprintf("%v\n\nNo recurring charge with source_id %q was found afterwards, so the request most likely did not create one. "+
+					"It is safe to apply again.", err, sourceID))
+			return
+		}
+		tflog.Info(ctx, "Adopted the recurring charge created by an earlier attempt", map[string]any{"id": found.ID, "source_id": sourceID})
+		charge = found
+	}
+
+	plan.SourceID = types.StringValue(sourceID)
+	resp.Diagnostics.Append(applyCharge(&plan, charge)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// findCreated finds the recurring charge created by body after the API
+// answered a repeated create with 409 resource_exists (or a create's
+// outcome is unknown). The reference documents source_id as write-only, so
+// a charge is identified by its source_id when the API returns it, and
+// otherwise as the single ACTIVE charge equal to the request in every
+// attribute the API returns. It returns nil without error when there is
+// no such charge, and an error when several match (it never guesses).
+func (r *recurringChargeResource) findCreated(ctx context.Context, body client.RecurringChargeCreate) (*client.RecurringCharge, error) {
+	charges, err := r.data.Client.ListRecurringCharges(ctx, client.RecurringChargeFilter{
+		AccountID: body.AccountID,
+		Status:    client.RecurringStatusActive,
+		Reference: body.Reference,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing recurring charges: %w", err)
+	}
+	var bySource, byContent []client.RecurringCharge
+	for _, c := range charges {
+		if c.SourceID != "" && c.SourceID == body.SourceID {
+			bySource = append(bySource, c)
+		}
+		if c.SourceID == "" && chargeMatches(c, body) {
+			byContent = append(byContent, c)
+		}
+	}
+	candidates := byContent
+	if len(bySource) > 0 {
+		candidates = bySource
+	}
+	switch {
+	case len(candidates) == 0:
+		return nil, nil
+	case len(candidates) > 1:
+		ids := make([]string, len(candidates))
+		for i, c := range candidates {
+			ids[i] = c.ID
+		}
+		return nil, fmt.Errorf("%d active recurring charges match the request (%s); the API does not return source_id, so the provider cannot tell which one this apply created",
+			len(candidates), strings.Join(ids, ", "))
+	}
+	c := candidates[0]
+	if !chargeMatches(c, body) {
+		return nil, fmt.Errorf("recurring charge %s has source_id %q but differs from this configuration; import it, or choose another source_id", c.ID, body.SourceID)
+	}
+	// The list may abbreviate; read the full charge.
+	full, err := r.data.Client.GetRecurringCharge(ctx, c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("reading recurring charge %s: %w", c.ID, err)
+	}
+	return full, nil
+}
+
+// chargeMatches reports whether a charge returned by the API is what body
+// asked for.
+func chargeMatches(c client.RecurringCharge, body client.RecurringChargeCreate) bool {
+	eqPtr := func(a *client.FlexInt64, b *int64) bool {
+		if a == nil || b == nil {
+			return a == nil && b == nil
+		}
+		return int64(*a) == *b
+	}
+	return int64(c.Amount) == body.Amount &&
+		(body.AccountID == "" || c.AccountID == body.AccountID) &&
+		(body.Currency == "" || strings.EqualFold(c.Currency, body.Currency)) &&
+		c.Description == body.Description && c.Reference == body.Reference &&
+		schedulesEqual(c.Schedule, body.Schedule) &&
+		eqPtr(c.MaxOccurrences, body.MaxOccurrences) && eqPtr(c.MaxAmount, body.MaxAmount) &&
+		rcJsonEqual(c.DataJSON(), string(body.Data))
+}
+
+func (r *recurringChargeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state recurringChargeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	charge, err := r.data.Client.GetRecurringCharge(ctx, state.ID.ValueString())
+	if client.IsNotFound(err) || (err == nil && charge.Status == client.RecurringStatusDeleted) {
+		tflog.Warn(ctx, "Recurring charge deleted outside Terraform; removing it from state", map[string]any{"id": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Error reading recurring charge "+state.ID.ValueString(), err, nil)
+		return
+	}
+	resp.Diagnostics.Append(applyCharge(&state, charge)...)
+	if state.OnDestroy.IsNull() {
+		state.OnDestroy = types.StringValue(onDestroyCancel)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *recurringChargeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state recurringChargeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, recurringChargeDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	sched := scheduleFromObject(ctx, plan.Schedule, &resp.Diagnostics)
+	validateScheduleConfig(sched, path.Root("schedule"), plan.Amount, plan.MaxAmount, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	u, _ := recurringChargeUpdate(ctx, plan, state)
+	if len(u.Body()) == 0 {
+		// Only on_destroy, source_id (imported charge) or timeouts changed:
+		// nothing to send.
+		plan.ID = state.ID
+		plan.Status, plan.StatusReason = state.Status, state.StatusReason
+		plan.TotalOccurrences, plan.TotalAmount, plan.NextPayment = state.TotalOccurrences, state.TotalAmount, state.NextPayment
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	charge, err := r.data.Client.UpdateRecurringCharge(ctx, state.ID.ValueString(), u)
+	if err != nil {
+		summary := "Error updating recurring charge " + state.ID.ValueString()
+		if state.Status.ValueString() == client.RecurringStatusCompleted {
+			resp.Diagnostics.AddError(summary, "The charge is COMPLETED and cannot be changed. "+completedWarning(state)+"\n\n"+err.Error())
+			return
+		}
+		// A PATCH is one request: on error nothing changed, and the state
+		// stays as it was.
+		r.addAPIError(&resp.Diagnostics, summary, err)
+		return
+	}
+	resp.Diagnostics.Append(applyCharge(&plan, charge)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *recurringChargeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state recurringChargeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, recurringChargeDefaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	if state.OnDestroy.ValueString() == onDestroyDelete {
+		if err := r.data.Client.DeleteRecurringCharge(ctx, id); err != nil && !client.IsNotFound(err) {
+			// A DELETE repeated after a lost response, or one racing a
+			// deletion elsewhere, may be refused: it is done if the charge
+			// is gone or DELETED.
+			if after, gerr := r.data.Client.GetRecurringCharge(ctx, id); client.IsNotFound(gerr) ||
+				(gerr == nil && after.Status == client.RecurringStatusDeleted) {
+				return
+			}
+			addAPIError(&resp.Diagnostics, "Error deleting recurring charge "+id, err, nil)
+		}
+		return
+	}
+	current, err := r.data.Client.GetRecurringCharge(ctx, id)
+	switch {
+	case client.IsNotFound(err):
+		return
+	case err != nil:
+		addAPIError(&resp.Diagnostics, "Error reading recurring charge "+id+" before cancelling it", err, nil)
+		return
+	case current.Status == client.RecurringStatusCompleted || current.Status == client.RecurringStatusDeleted:
+		tflog.Info(ctx, "Recurring charge already completed; nothing to cancel", map[string]any{"id": id, "status": current.Status, "status_reason": current.StatusReason})
+		return
+	}
+	if _, err := r.data.Client.CancelRecurringCharge(ctx, id); err != nil {
+		if client.IsNotFound(err) {
+			return
+		}
+		// A cancel repeated after a lost response may be refused: it is
+		// done if the charge is no longer active.
+		if after, gerr := r.data.Client.GetRecurringCharge(ctx, id); gerr == nil && after.Status != client.RecurringStatusActive {
+			return
+		}
+		addAPIError(&resp.Diagnostics, "Error cancelling recurring charge "+id, err, nil)
+	}
+}
+
+// ImportState takes the charge ID. method and source_id cannot be read
+// back from the API; on_destroy starts as cancel.
+func (r *recurringChargeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if id == "" || strings.ContainsAny(id, "/ ") {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q is not a recurring charge ID; import with the charge ID, for example `terraform import affinipay_recurring_charge.example xicilh0vTAeZiThRtHU2Ow`.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyCancel)...)
+}

@@ -1,0 +1,149 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// ctxReader reads typed properties of a JSON object whose invalid_data
+// contexts carry a prefix, e.g. "email_addresses[1]." for the second item of
+// a nested list (reference: "Nested properties are indicated using a '.'").
+// Used by the Contact API areas (contacts, payment methods) and tokens.
+type ctxReader struct {
+	obj    jsonObject
+	prefix string
+	msgs   []Message
+}
+
+func (c *ctxReader) ctx(key string) string { return c.prefix + key }
+
+func (c *ctxReader) add(ms ...Message) { c.msgs = append(c.msgs, ms...) }
+
+func (c *ctxReader) raw(key string) (json.RawMessage, field) {
+	v, present := c.obj[key]
+	if !present {
+		return nil, field{}
+	}
+	if string(bytes.TrimSpace(v)) == "null" {
+		return nil, field{present: true, null: true}
+	}
+	return v, field{present: true}
+}
+
+// str reads a string property; a value of another JSON type is reported.
+func (c *ctxReader) str(key string) (string, field) {
+	v, fl := c.raw(key)
+	if !fl.present || fl.null {
+		return "", fl
+	}
+	var s string
+	if err := json.Unmarshal(v, &s); err != nil {
+		c.add(invalidData(c.ctx(key), subInvalid, c.ctx(key)+" must be a string"))
+		return "", fl
+	}
+	fl.ok = true
+	return s, fl
+}
+
+// boolean reads a boolean property.
+func (c *ctxReader) boolean(key string) (bool, field) {
+	v, fl := c.raw(key)
+	if !fl.present || fl.null {
+		return false, fl
+	}
+	var b bool
+	if err := json.Unmarshal(v, &b); err != nil {
+		c.add(invalidData(c.ctx(key), subInvalid, c.ctx(key)+" must be a boolean (true or false)"))
+		return false, fl
+	}
+	fl.ok = true
+	return b, fl
+}
+
+// strSpec describes a string property: length bounds in characters (max 0 =
+// unbounded), whether it is required (cannot be cleared), and an optional
+// format check.
+type strSpec struct {
+	key      string
+	min, max int
+	required bool
+	check    func(ctx, v string) []Message
+}
+
+// setStr applies a string property with PATCH semantics: absent leaves *dst
+// as is; null or "" clears an optional property (a required one is
+// reported: not_null / not_blank); any other value is validated and stored.
+// Returns true when the key was present (even if invalid).
+func (c *ctxReader) setStr(sp strSpec, dst *string) bool {
+	v, fl := c.str(sp.key)
+	ctx := c.ctx(sp.key)
+	switch {
+	case !fl.present:
+		return false
+	case fl.null:
+		if sp.required {
+			c.add(invalidData(ctx, subNotNull, ctx+" is required and cannot be null"))
+			return true
+		}
+		*dst = ""
+	case !fl.ok:
+	case v == "" && sp.min == 0 && !sp.required:
+		*dst = ""
+	case isBlank(v) && (sp.required || sp.min > 0):
+		c.add(invalidData(ctx, subNotBlank, ctx+" cannot be blank"))
+	default:
+		if ms := checkLength(ctx, v, sp.min, sp.max); ms != nil {
+			c.add(ms...)
+			return true
+		}
+		if sp.check != nil {
+			if ms := sp.check(ctx, v); ms != nil {
+				c.add(ms...)
+				return true
+			}
+		}
+		*dst = v
+	}
+	return true
+}
+
+// checkLength reports a value outside min..max characters (max 0 = no upper
+// bound) with the documented invalid_length sub_code.
+func checkLength(ctx, v string, min, max int) []Message {
+	n := utf8.RuneCountInString(v)
+	switch {
+	case max > 0 && n > max && min > 0:
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must be %d-%d characters long, got %d", ctx, min, max, n))}
+	case max > 0 && n > max:
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must be no more than %d characters long, got %d", ctx, max, n))}
+	case n < min:
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must be %d-%d characters long, got %d", ctx, min, max, n))}
+	}
+	return nil
+}
+
+// dataKeys returns the keys of a nested-list item other than the ones the
+// API ignores in requests (id, type, created, modified, messages).
+func dataKeys(obj jsonObject) []string {
+	var keys []string
+	for k := range obj {
+		switch k {
+		case "id", "type", "created", "modified", "messages":
+		default:
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// maskAllButLast4 masks every character but the last four, as the Contact
+// API and the token examples show card numbers ("************4242").
+func maskAllButLast4(n string) string {
+	if len(n) <= 4 {
+		return strings.Repeat("*", len(n))
+	}
+	return strings.Repeat("*", len(n)-4) + n[len(n)-4:]
+}
