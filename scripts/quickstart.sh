@@ -132,12 +132,25 @@ log "sandbox (pid ${sandbox_pid}) listening at ${AFFINIPAY_BASE_URL}"
 
 # --- terraform configuration -------------------------------------------------
 begin "write Terraform CLI config"
+# dev_overrides makes every plan/apply use the binary just built. Terraform
+# still asks the installation methods about an overridden provider during
+# `terraform init`, so a filesystem mirror holding the same build answers it
+# offline (no registry is ever contacted).
+mirror_dir="${tmp_dir}/mirror/${provider_address}/0.1.0/$(go env GOOS)_$(go env GOARCH)"
+mkdir -p "${mirror_dir}"
+cp "${bin_dir}/terraform-provider-affinipay" "${mirror_dir}/"
 cat >"${tmp_dir}/terraformrc" <<EOF
 provider_installation {
   dev_overrides {
     "${provider_address}" = "${bin_dir}"
   }
-  direct {}
+  filesystem_mirror {
+    path    = "${tmp_dir}/mirror"
+    include = ["${provider_address}"]
+  }
+  direct {
+    exclude = ["${provider_address}"]
+  }
 }
 EOF
 export TF_CLI_CONFIG_FILE="${tmp_dir}/terraformrc"
@@ -150,24 +163,13 @@ cp -R "${example_dir}/." "${tmp_dir}/work/"
 cd "${tmp_dir}/work"
 rm -rf .terraform .terraform.lock.hcl terraform.tfstate terraform.tfstate.backup
 
-# `terraform init` is skipped when every provider the configuration needs is
-# either this provider (dev_overrides) or built in (terraform_data): with
-# dev_overrides, Terraform still asks registry.terraform.io for the overridden
-# provider's versions during init, so init fails offline ("Failed to query
-# available provider packages"), and Terraform itself warns "Skip terraform
-# init when using provider development overrides". plan/apply/destroy work
-# without init in that case (checked with Terraform 1.11.4). If the example
-# ever uses another provider, init is needed (and needs network access).
 begin "terraform init"
-other_providers="$("${tf}" providers -no-color | sed -n 's/.*provider\[\([^]]*\)\].*/\1/p' |
-	grep -v -x -e "${provider_address}" -e 'terraform.io/builtin/terraform' || true)"
-if [[ -n "${other_providers}" ]]; then
-	log "configuration uses other providers too; running terraform init:"
-	printf '  %s\n' ${other_providers}
-	"${tf}" init -input=false -no-color
-else
-	log "skipping terraform init: only ${provider_address} (dev_overrides from ${bin_dir}) is used"
-fi
+"${tf}" init -input=false -no-color
+
+# The retainer's first payment must be after today; one date for the whole
+# run keeps the follow-up plan empty.
+export TF_VAR_first_payment_date="${TF_VAR_first_payment_date:-$(date -u -d '+30 days' +%Y-%m-%d)}"
+log "first payment date: ${TF_VAR_first_payment_date}"
 
 # --- apply, verify, destroy --------------------------------------------------
 begin "terraform apply"
