@@ -301,7 +301,7 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			return nil
 		}
 		apiErr := &APIError{Method: req.Method, Path: req.Path, StatusCode: status, Messages: decodeMessages(respBody)}
-		if attempt < policy.max && retryableStatus(status) && (status == http.StatusTooManyRequests || req.idempotent()) {
+		if attempt < policy.max && retryableResponse(req.Method, status, req.idempotent()) {
 			if werr := policy.wait(ctx, attempt, retryAfter(header, time.Now())); werr != nil {
 				return fmt.Errorf("%w (retry abandoned: %v)", apiErr, werr)
 			}

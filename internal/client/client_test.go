@@ -158,8 +158,8 @@ func TestRetryGivesUpAfterMaxRetries(t *testing.T) {
 	}
 }
 
-func TestNoRetryOn500And4xx(t *testing.T) {
-	for _, code := range []int{500, 400, 401, 404, 409, 422} {
+func TestNoRetryOn4xx(t *testing.T) {
+	for _, code := range []int{400, 401, 404, 409, 422} {
 		var n atomic.Int32
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			n.Add(1)
@@ -170,6 +170,38 @@ func TestNoRetryOn500And4xx(t *testing.T) {
 		srv.Close()
 		if n.Load() != 1 {
 			t.Errorf("status %d: attempts = %d, want 1", code, n.Load())
+		}
+	}
+}
+
+// A 500 to a write may have had effects: it is never repeated, not even
+// for an idempotent request. A read has no effects: it is retried.
+func TestRetryOn500OnlyForReads(t *testing.T) {
+	cases := []struct {
+		method     string
+		idempotent bool
+		want       int32
+	}{
+		{"GET", false, 2}, {"HEAD", false, 2},
+		{"POST", false, 1}, {"POST", true, 1}, {"PATCH", false, 1}, {"PUT", false, 1}, {"DELETE", false, 1},
+	}
+	for _, tc := range cases {
+		var n atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if n.Add(1) == 1 {
+				w.WriteHeader(http.StatusInternalServerError)
+				return
+			}
+			w.WriteHeader(http.StatusNoContent)
+		}))
+		c := newTestClient(t, srv, nil)
+		err := c.Do(context.Background(), Request{Method: tc.method, Path: "/x", Idempotent: tc.idempotent}, nil)
+		srv.Close()
+		if n.Load() != tc.want {
+			t.Errorf("%s (idempotent %t): attempts = %d, want %d", tc.method, tc.idempotent, n.Load(), tc.want)
+		}
+		if (tc.want == 1) != (err != nil) {
+			t.Errorf("%s (idempotent %t): err = %v", tc.method, tc.idempotent, err)
 		}
 	}
 }

@@ -59,6 +59,25 @@ func retryableStatus(status int) bool {
 	return false
 }
 
+// retryableResponse reports whether a response with status to a request
+// with method may be retried: 429 always (the request was refused before
+// any processing); 502/503/504 when the request is idempotent; and 500 only
+// for GET and HEAD. A 500 to a write may have had effects, so it is not
+// repeated (the caller sees the error and the next apply reconciles); a
+// read has none, and refusing to repeat it would make a refresh of many
+// resources fail on a single transient error.
+func retryableResponse(method string, status int, idempotent bool) bool {
+	switch {
+	case status == http.StatusTooManyRequests:
+		return true
+	case retryableStatus(status):
+		return idempotent
+	case status == http.StatusInternalServerError:
+		return method == http.MethodGet || method == http.MethodHead
+	}
+	return false
+}
+
 // retryAfter parses Retry-After as seconds or an HTTP date.
 func retryAfter(h http.Header, now time.Time) time.Duration {
 	v := h.Get("Retry-After")

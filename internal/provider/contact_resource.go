@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -664,6 +665,15 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 		tflog.Info(ctx, "A contact with this source_id exists; adopting it", map[string]any{"source_id": sourceID})
 		created, err = r.data.Client.GetContactBySourceID(ctx, sourceID)
 		adopted = err == nil
+	} else if err != nil && createOutcomeUnknown(err) {
+		// The POST may have committed (a lost response, then a 500 or no
+		// answer on the retries). Without this lookup a generated
+		// source_id would be forgotten, and the next apply would create a
+		// second contact: adopt the contact if it exists.
+		if found, ferr := r.data.Client.GetContactBySourceID(ctx, sourceID); ferr == nil {
+			tflog.Warn(ctx, "Contact create failed but the contact exists; adopting it", map[string]any{"source_id": sourceID, "error": err.Error()})
+			created, err, adopted = found, nil, true
+		}
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Error creating the contact", err, contactContextPaths())
@@ -819,4 +829,15 @@ func (r *contactResource) ImportState(ctx context.Context, req resource.ImportSt
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// createOutcomeUnknown reports whether a failed create may nevertheless
+// have been committed: no HTTP answer at all (connection lost, timeout) or
+// a server error (5xx). A 4xx answer means the API refused the request.
+func createOutcomeUnknown(err error) bool {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) {
+		return true
+	}
+	return apiErr.StatusCode >= 500
 }

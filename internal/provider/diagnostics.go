@@ -25,7 +25,10 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error, paths conte
 		return
 	}
 	for _, m := range apiErr.Messages {
-		detail := apiErr.Error()
+		// err, not apiErr: a wrapper may say why the client stopped (for
+		// example "retry abandoned: context deadline exceeded" when the
+		// resource's timeout ended the retries).
+		detail := err.Error()
 		if len(apiErr.Messages) > 1 {
 			detail = m.String() + "\n\n" + detail
 		}
@@ -54,6 +57,13 @@ func (c contextPaths) lookup(context string) (path.Path, bool) {
 	for ctx := context; strings.Contains(ctx, "."); {
 		ctx = ctx[:strings.LastIndex(ctx, ".")]
 		if p, ok := c[ctx]; ok {
+			return p, true
+		}
+	}
+	// An object named by type and ID, as in the reference's
+	// "Account[wKgFeD0XFtWBPRxEVWcAmg]": look up the type ("Account").
+	if i := strings.IndexByte(context, '['); i > 0 {
+		if p, ok := c[context[:i]]; ok {
 			return p, true
 		}
 	}

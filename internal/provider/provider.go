@@ -58,6 +58,9 @@ type ProviderData struct {
 	// merchant's event URL lists, one contact's tags) within this provider
 	// process, which is the whole of one Terraform run.
 	Locks *KeyedMutex
+	// events queues changes of the merchant's event URL lists waiting for
+	// the merchant lock (webhook_endpoint_batch.go).
+	events eventsQueue
 }
 
 func (p *affinipayProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {

@@ -447,6 +447,11 @@ func (r *recurringChargeResource) contextPaths() contextPaths {
 		"max_amount":              path.Root("max_amount"),
 		"data":                    path.Root("data"),
 		"source_id":               path.Root("source_id"),
+		// Unknown IDs: 404 resource_not_found with the context
+		// "Account[<id>]" (reference, error example) or
+		// "PaymentMethod[<id>]".
+		"Account":       path.Root("account_id"),
+		"PaymentMethod": path.Root("method"),
 	}
 }
 
@@ -762,24 +767,22 @@ func (r *recurringChargeResource) Delete(ctx context.Context, req resource.Delet
 		}
 		return
 	}
-	current, err := r.data.Client.GetRecurringCharge(ctx, id)
-	switch {
-	case client.IsNotFound(err):
-		return
-	case err != nil:
-		addAPIError(&resp.Diagnostics, "Error reading recurring charge "+id+" before cancelling it", err, nil)
-		return
-	case current.Status == client.RecurringStatusCompleted || current.Status == client.RecurringStatusDeleted:
-		tflog.Info(ctx, "Recurring charge already completed; nothing to cancel", map[string]any{"id": id, "status": current.Status, "status_reason": current.StatusReason})
-		return
-	}
+	// Cancel straight away: the refresh before destroy has just read the
+	// charge, so reading it again first would cost a request per charge for
+	// nothing. Only when the API refuses the cancel (the charge is already
+	// COMPLETED or DELETED, or this is a repeat of a cancel whose response
+	// was lost) is the charge read, to tell "nothing left to cancel" from a
+	// real error.
 	if _, err := r.data.Client.CancelRecurringCharge(ctx, id); err != nil {
 		if client.IsNotFound(err) {
 			return
 		}
-		// A cancel repeated after a lost response may be refused: it is
-		// done if the charge is no longer active.
-		if after, gerr := r.data.Client.GetRecurringCharge(ctx, id); gerr == nil && after.Status != client.RecurringStatusActive {
+		after, gerr := r.data.Client.GetRecurringCharge(ctx, id)
+		if client.IsNotFound(gerr) {
+			return
+		}
+		if gerr == nil && after.Status != client.RecurringStatusActive {
+			tflog.Info(ctx, "Recurring charge no longer active; nothing to cancel", map[string]any{"id": id, "status": after.Status, "status_reason": after.StatusReason})
 			return
 		}
 		addAPIError(&resp.Diagnostics, "Error cancelling recurring charge "+id, err, nil)

@@ -4,9 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
+
+	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
@@ -36,8 +40,14 @@ func relChargeSourceID(i int) string  { return fmt.Sprintf("reliability:charge-%
 func relWebhookURL(i int) string      { return fmt.Sprintf("https://hooks.example.com/reliability/%02d", i) }
 
 func relConfig(card string, start string) string {
+	// max_retries = 8: under this fault mix a request fails all of the
+	// default 5 attempts about 1% of the time, so a refresh of 140
+	// resources would fail more often than not; more retries are what a
+	// user facing such a network would configure.
 	return fmt.Sprintf(`
-provider "affinipay" {}
+provider "affinipay" {
+  max_retries = 8
+}
 
 resource "affinipay_contact" "c" {
   count      = %d
@@ -166,6 +176,14 @@ func TestAccReliability(t *testing.T) {
 	testAccPreCheck(t)
 	rcTestClock(t)
 	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
+	// AFFINIPAY_RELIABILITY_SEED runs the suite under another fault sequence.
+	if v := os.Getenv("AFFINIPAY_RELIABILITY_SEED"); v != "" {
+		seed, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || seed == 0 {
+			t.Fatalf("AFFINIPAY_RELIABILITY_SEED=%q is not a non-zero integer", v)
+		}
+		relFaults.Seed = seed
+	}
 	card := rcTestCard(t, "4242424242424242")
 	c := testAccClient(t)
 	merchantBefore, err := c.GetMerchant(t.Context())
@@ -311,5 +329,48 @@ func TestAccReliability(t *testing.T) {
 	if duplicates != 0 || lost != 0 || nonEmpty != 0 {
 		t.Errorf("%s: want 0 duplicates, 0 lost, 0 non-empty plans", line)
 	}
-	_ = time.Second
+}
+
+// A contact create whose outcome is unknown (the POST committed, then the
+// connection was lost and no retry was allowed) is found by its generated
+// source_id and adopted: the apply succeeds with the contact in state, and
+// no second contact appears on the next apply.
+func TestAccContactResource_unknownCreateOutcomeAdopts(t *testing.T) {
+	testAccPreCheck(t)
+	testAccSandboxOnly(t)
+	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
+	before := testSandbox.ContactCount()
+	var droppedBefore int64
+	tfresource.Test(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckContactDestroyed(t),
+		Steps: []tfresource.TestStep{{
+			PreConfig: func() {
+				droppedBefore = testSandbox.Metrics().Faults["dropped_after_commit"]
+				if err := testSandbox.SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: `
+provider "affinipay" {
+  max_retries = 0
+}
+resource "affinipay_contact" "test" {
+  type       = "person"
+  first_name = "Orphan"
+  last_name  = "Never"
+}`,
+			Check: func(*terraform.State) error {
+				_ = testSandbox.SetFaults(sandbox.Faults{})
+				if n := testSandbox.Metrics().Faults["dropped_after_commit"] - droppedBefore; n != 1 {
+					return fmt.Errorf("%d POSTs dropped after commit, want 1", n)
+				}
+				if n := testSandbox.ContactCount() - before; n != 1 {
+					return fmt.Errorf("%d contacts created, want 1", n)
+				}
+				return nil
+			},
+			ConfigPlanChecks: tfresource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		}},
+	})
 }

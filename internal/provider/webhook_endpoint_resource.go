@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -234,50 +233,12 @@ func (r *webhookEndpointResource) Create(ctx context.Context, req resource.Creat
 		resp.Diagnostics.AddAttributeError(path.Root("url"), "Invalid url", problem)
 		return
 	}
-	if !r.addURL(ctx, mode, url, &resp.Diagnostics) {
+	resp.Diagnostics.Append(r.changeEventsURL(ctx, mode, url, true)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	plan.ID = types.StringValue(webhookEndpointID(mode, url))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-// addURL adds url to the list of mode under the lock. It returns false
-// (with diagnostics) on failure, when nothing was changed.
-func (r *webhookEndpointResource) addURL(ctx context.Context, mode, url string, diags *diag.Diagnostics) bool {
-	field := eventsURLsField(mode)
-	unlock := r.data.Locks.Lock(webhookEventsLockKey)
-	defer unlock()
-
-	m, err := r.data.Client.GetMerchant(ctx)
-	if err != nil {
-		addAPIError(diags, "Error reading the merchant's event URLs", err, nil)
-		return false
-	}
-	current := eventsURLs(m, mode)
-	next, changed := addEventsURL(current, url)
-	if !changed {
-		tflog.Info(ctx, "Webhook URL already registered; adopting it", map[string]any{"field": field, "url": url})
-		return true
-	}
-	if len(next) > validators.MaxEventsURLsLength {
-		diags.AddAttributeError(path.Root("url"), "Merchant "+field+" would exceed the 1024-character limit",
-			fmt.Sprintf("The API limits %s to %d characters (commas included). It is currently %d characters long with %d URLs; "+
-				"adding %q would make it %d characters. Remove unused event URLs, or use a shorter URL.",
-				field, validators.MaxEventsURLsLength, len(current), len(splitEventsURLs(current)), url, len(next)))
-		return false
-	}
-	updated, err := r.data.Client.UpdateMerchant(ctx, eventsURLsUpdate(mode, next))
-	if err != nil {
-		addAPIError(diags, "Error adding the webhook URL to the merchant's "+field, err, r.contextPaths())
-		return false
-	}
-	if !eventsURLsContain(eventsURLs(updated, mode), url) {
-		diags.AddAttributeError(path.Root("url"), "Webhook URL not registered",
-			fmt.Sprintf("PATCH /v1/merchant succeeded but the returned %s does not contain %q. The API may have rewritten the URL; "+
-				"write it in the form the API stores (%q).", field, url, eventsURLs(updated, mode)))
-		return false
-	}
-	return true
 }
 
 func (r *webhookEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -330,24 +291,9 @@ func (r *webhookEndpointResource) Delete(ctx context.Context, req resource.Delet
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	mode, url := state.Mode.ValueString(), state.URL.ValueString()
-	field := eventsURLsField(mode)
-	unlock := r.data.Locks.Lock(webhookEventsLockKey)
-	defer unlock()
-
-	m, err := r.data.Client.GetMerchant(ctx)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error reading the merchant's event URLs", err, nil)
-		return
-	}
-	next, changed := removeEventsURL(eventsURLs(m, mode), url)
-	if !changed {
-		tflog.Info(ctx, "Webhook URL already absent", map[string]any{"field": field, "url": url})
-		return
-	}
-	if _, err := r.data.Client.UpdateMerchant(ctx, eventsURLsUpdate(mode, next)); err != nil {
-		addAPIError(&resp.Diagnostics, "Error removing the webhook URL from the merchant's "+field, err, r.contextPaths())
-	}
+	// The read-modify-write of the list, under the merchant lock and
+	// batched with the other endpoints' changes (webhook_endpoint_batch.go).
+	resp.Diagnostics.Append(r.changeEventsURL(ctx, state.Mode.ValueString(), state.URL.ValueString(), false)...)
 }
 
 // ImportState accepts `<mode>:<url>`, split at the first colon.

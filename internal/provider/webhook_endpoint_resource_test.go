@@ -264,8 +264,11 @@ resource "affinipay_webhook_endpoint" "many" {
 					}
 				}
 				if testSandbox != nil {
-					if d := testAccRequestCount("PATCH", "/v1/merchant") - patchesBefore; d != n {
-						return fmt.Errorf("%d PATCH /v1/merchant requests for %d endpoints, want one each", d, n)
+					// Changes waiting for the merchant lock are written
+					// together (webhook_endpoint_batch.go): at most one
+					// PATCH per endpoint, at least one in all.
+					if d := testAccRequestCount("PATCH", "/v1/merchant") - patchesBefore; d < 1 || d > n {
+						return fmt.Errorf("%d PATCH /v1/merchant requests for %d endpoints, want between 1 and %d", d, n, n)
 					}
 				}
 				return nil

@@ -1,0 +1,45 @@
+package plugindefaults
+
+import (
+	"os"
+	"testing"
+)
+
+func TestApplyQuietsUnrequestedLogs(t *testing.T) {
+	for _, name := range append(append([]string{}, logRequestEnv...), logLevelEnv...) {
+		t.Setenv(name, "")
+		_ = os.Unsetenv(name)
+	}
+	Apply()
+	for _, name := range logLevelEnv {
+		if got := os.Getenv(name); got != "OFF" {
+			t.Errorf("%s = %q after Apply without TF_LOG, want OFF", name, got)
+		}
+	}
+}
+
+func TestApplyKeepsRequestedLogs(t *testing.T) {
+	for _, name := range append(append([]string{}, logRequestEnv...), logLevelEnv...) {
+		t.Setenv(name, "")
+		_ = os.Unsetenv(name)
+	}
+	t.Setenv("TF_LOG", "DEBUG")
+	Apply()
+	for _, name := range logLevelEnv {
+		if got, ok := os.LookupEnv(name); ok {
+			t.Errorf("%s = %q after Apply with TF_LOG=DEBUG, want it unset", name, got)
+		}
+	}
+}
+
+func TestApplyKeepsExplicitLevel(t *testing.T) {
+	for _, name := range append(append([]string{}, logRequestEnv...), logLevelEnv...) {
+		t.Setenv(name, "")
+		_ = os.Unsetenv(name)
+	}
+	t.Setenv("TF_LOG_SDK_FRAMEWORK", "TRACE")
+	Apply()
+	if got := os.Getenv("TF_LOG_SDK_FRAMEWORK"); got != "TRACE" {
+		t.Errorf("TF_LOG_SDK_FRAMEWORK = %q, want the user's TRACE kept", got)
+	}
+}

@@ -1,0 +1,56 @@
+// Package profiling lets a provider binary write pprof profiles when an
+// environment variable asks for it (off by default, and free when off).
+//
+//	AFFINIPAY_PROVIDER_PPROF_DIR=/tmp/prof terraform apply
+//
+// writes cpu-<pid>.pprof (the whole life of the process) and heap-<pid>.pprof
+// (at exit) into that directory for every provider process Terraform starts.
+// Inspect them with `go tool pprof -top <binary> cpu-<pid>.pprof`.
+package profiling
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+)
+
+// EnvDir names the directory the profiles are written to.
+const EnvDir = "AFFINIPAY_PROVIDER_PPROF_DIR"
+
+// Start starts CPU profiling when EnvDir is set and returns the function
+// that stops it and writes the heap profile; without EnvDir it does nothing.
+// Failures are reported on stderr (the plugin's log) and never stop the
+// provider.
+func Start() (stop func()) {
+	dir := os.Getenv(EnvDir)
+	if dir == "" {
+		return func() {}
+	}
+	pid := os.Getpid()
+	cpu, err := os.Create(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", pid)))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "profiling:", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(cpu); err != nil {
+		fmt.Fprintln(os.Stderr, "profiling:", err)
+		_ = cpu.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		_ = cpu.Close()
+		heap, err := os.Create(filepath.Join(dir, fmt.Sprintf("heap-%d.pprof", pid)))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "profiling:", err)
+			return
+		}
+		defer heap.Close()
+		runtime.GC()
+		if err := pprof.Lookup("allocs").WriteTo(heap, 0); err != nil {
+			fmt.Fprintln(os.Stderr, "profiling:", err)
+		}
+	}
+}

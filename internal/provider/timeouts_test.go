@@ -1,0 +1,82 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
+)
+
+// Every resource has a `timeouts` attribute with create, update and delete.
+func TestResourcesHaveTimeouts(t *testing.T) {
+	ctx := context.Background()
+	p := New("test")()
+	for _, factory := range p.Resources(ctx) {
+		r := factory()
+		var meta resource.MetadataResponse
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "affinipay"}, &meta)
+		var resp resource.SchemaResponse
+		r.Schema(ctx, resource.SchemaRequest{}, &resp)
+		attr, ok := resp.Schema.Attributes["timeouts"]
+		if !ok {
+			t.Errorf("%s has no timeouts attribute", meta.TypeName)
+			continue
+		}
+		nested, ok := attr.(schema.SingleNestedAttribute)
+		if !ok {
+			t.Errorf("%s: timeouts is a %T, not a nested attribute", meta.TypeName, attr)
+			continue
+		}
+		for _, op := range []string{"create", "update", "delete"} {
+			if _, ok := nested.Attributes[op]; !ok {
+				t.Errorf("%s: timeouts lacks %s", meta.TypeName, op)
+			}
+		}
+	}
+}
+
+// Retries are bounded by the resource's timeout: against an API that
+// answers every POST with 503, a create with timeouts.create = "3s" gives
+// up within seconds, although max_retries = 20 would otherwise keep it
+// retrying for minutes, and nothing is created.
+func TestAccTimeoutsBoundRetries(t *testing.T) {
+	testAccPreCheck(t)
+	testAccSandboxOnly(t)
+	if err := testSandbox.SetFaults(sandbox.Faults{ErrorRate503: 1, Methods: []string{"POST"}}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
+	const sourceID = "timeouts:bounded-retries"
+	start := time.Now()
+	tfresource.Test(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []tfresource.TestStep{{
+			Config: `
+provider "affinipay" {
+  max_retries = 20
+}
+resource "affinipay_contact" "this" {
+  type       = "person"
+  first_name = "Tim"
+  last_name  = "Eout"
+  source_id  = "` + sourceID + `"
+  timeouts = {
+    create = "3s"
+  }
+}`,
+			ExpectError: regexp.MustCompile(`(?s)Error creating the contact.*503.*retry abandoned:\s+context\s+deadline\s+exceeded`),
+		}},
+	})
+	if took := time.Since(start); took > 20*time.Second {
+		t.Errorf("the create took %v: retries were not bounded by the 3s timeout", took)
+	}
+	if n := testSandbox.ContactsBySourceID(sourceID); n != 0 {
+		t.Errorf("%d contacts were created", n)
+	}
+}
