@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -29,10 +28,6 @@ var (
 	_ resource.ResourceWithConfigure   = (*merchantResource)(nil)
 	_ resource.ResourceWithImportState = (*merchantResource)(nil)
 )
-
-// merchantDefaultTimeout is the create/update/delete timeout when the
-// configuration's timeouts attribute does not set one.
-const merchantDefaultTimeout = 10 * time.Minute
 
 // notBlankRegexp requires at least one non-space character.
 var notBlankRegexp = regexp.MustCompile(`\S`)
@@ -167,12 +162,10 @@ func (r *merchantResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, merchantDefaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := withTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	// Only what the configuration sets is sent; everything else is adopted.
@@ -232,12 +225,10 @@ func (r *merchantResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, merchantDefaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := withTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	update, diags := expandMerchantUpdate(ctx, plan, &prior)

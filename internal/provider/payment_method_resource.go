@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -35,10 +34,6 @@ var (
 	_ resource.ResourceWithConfigValidators = (*paymentMethodResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*paymentMethodResource)(nil)
 )
-
-// paymentMethodDefaultTimeout is the create/update/delete timeout when the
-// configuration sets none.
-const paymentMethodDefaultTimeout = 10 * time.Minute
 
 // paymentMethodContactID: a contact ID is an XID with the prefix p_
 // (person) or org_ (organization); the XID body is 21 letters or digits
@@ -338,12 +333,10 @@ func (r *paymentMethodResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, paymentMethodDefaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := withTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	body, diags := expandPaymentMethodCreate(ctx, plan, oneTime)
@@ -398,12 +391,10 @@ func (r *paymentMethodResource) Update(ctx context.Context, req resource.UpdateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, paymentMethodDefaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := withTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	update, n, diags := expandPaymentMethodUpdate(ctx, plan, prior, oneTime)
@@ -437,12 +428,10 @@ func (r *paymentMethodResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, paymentMethodDefaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := withTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	err := r.data.Client.DeletePaymentMethod(ctx, state.ContactID.ValueString(), state.ID.ValueString())
 	if err != nil && !client.IsNotFound(err) {

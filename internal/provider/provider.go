@@ -113,7 +113,7 @@ func (p *affinipayProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 				Validators: []validator.String{stringvalidator.OneOf(client.ModeTest, client.ModeLive)},
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times a failed request is retried (429, 502, 503, 504 and connection errors, with capped exponential backoff honouring `Retry-After`). Default %d.", client.DefaultMaxRetries),
+				MarkdownDescription: fmt.Sprintf("How many times a failed request is retried, with capped exponential backoff and jitter honouring `Retry-After`: 429 always; 502, 503, 504 and connection errors when repeating cannot duplicate anything (not a `POST` without `source_id` that reached the server); 500 only for reads. Default %d.", client.DefaultMaxRetries),
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 20)},
 			},

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -33,8 +32,6 @@ var (
 // event URL lists within one provider configuration (one configuration
 // authenticates as one merchant).
 const webhookEventsLockKey = "merchant-events"
-
-const webhookEndpointDefaultTimeout = 10 * time.Minute
 
 // NewWebhookEndpointResource is the affinipay_webhook_endpoint factory.
 func NewWebhookEndpointResource() resource.Resource { return &webhookEndpointResource{} }
@@ -218,12 +215,10 @@ func (r *webhookEndpointResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, webhookEndpointDefaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := withTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	mode, url := plan.Mode.ValueString(), plan.URL.ValueString()
@@ -283,12 +278,10 @@ func (r *webhookEndpointResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, webhookEndpointDefaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := withTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	// The read-modify-write of the list, under the merchant lock and

@@ -56,17 +56,3 @@ func TestCredentialFormats(t *testing.T) {
 		}
 	}
 }
-
-func TestCountryList(t *testing.T) {
-	if len(countryCodes) != 249 {
-		t.Fatalf("%d ISO 3166 codes, want 249", len(countryCodes))
-	}
-	for c := range countryCodes {
-		if len(c) != 2 || strings.ToUpper(c) != c {
-			t.Errorf("code %q", c)
-		}
-	}
-	if len(stateCodes["US"]) != 60 || len(stateCodes["CA"]) != 13 {
-		t.Errorf("US %d CA %d", len(stateCodes["US"]), len(stateCodes["CA"]))
-	}
-}

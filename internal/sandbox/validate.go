@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
+
 	"fmt"
 	"net/mail"
 	"net/netip"
@@ -63,7 +65,7 @@ func checkPostalCode(ctx, v string) []Message {
 }
 
 func checkCountry(ctx, v string) []Message {
-	if !countryCodes[v] {
+	if !iso.CountryCodes[v] {
 		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be an upper-case 2-letter ISO 3166 country code, got %q", ctx, v))}
 	}
 	return nil
@@ -72,7 +74,7 @@ func checkCountry(ctx, v string) []Message {
 // checkState: for US and Canada the state must be the 2-letter state or
 // province code (upper case); other countries accept any text.
 func checkState(ctx, state, country string) []Message {
-	codes, ok := stateCodes[country]
+	codes, ok := iso.StateCodes[country]
 	if !ok || codes[state] {
 		return nil
 	}
@@ -145,7 +147,7 @@ func checkEnumList(ctx, v string, allowed []string) []Message {
 // checkCountryList: comma-delimited ISO 3166 alpha-2 codes.
 func checkCountryList(ctx, v string) []Message {
 	for _, p := range splitList(v) {
-		if !countryCodes[p] {
+		if !iso.CountryCodes[p] {
 			return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s contains %q, which is not an upper-case 2-letter ISO 3166 country code", ctx, p))}
 		}
 	}

@@ -1,6 +1,8 @@
 package validators
 
 import (
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
+
 	"context"
 	"fmt"
 	"strings"
@@ -10,28 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// usStates: the 50 states, DC, the inhabited territories and the military
-// "states" (AA, AE, AP) that USPS accepts.
-const usStates = `
-AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO
-MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY
-DC AS GU MP PR VI UM AA AE AP
-`
-
-// caProvinces: Canada's provinces and territories.
-const caProvinces = `AB BC MB NB NL NS NT NU ON PE QC SK YT`
-
-// stateCodes: "For US and Canada, this must be the 2-letter state or
-// province code" (API reference, merchant.state). Other countries take any text.
-var stateCodes = map[string]map[string]bool{
-	"US": codeSet(usStates),
-	"CA": codeSet(caProvinces),
-}
-
-// CheckState returns the problem with state for country, or "". Only US
-// and CA constrain the value; an empty state is not checked here.
 func CheckState(country, state string) string {
-	codes, ok := stateCodes[country]
+	codes, ok := iso.StateCodes[country]
 	if !ok || state == "" || codes[state] {
 		return ""
 	}

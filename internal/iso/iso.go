@@ -1,4 +1,8 @@
-package sandbox
+// Package iso holds the country and subdivision code tables that both the
+// provider's validators and the sandbox check against, so the two never
+// disagree about what the API reference's "2-letter ISO 3166 country code"
+// and "2-letter state or province code" accept.
+package iso
 
 import "strings"
 
@@ -51,8 +55,11 @@ func codeSet(list string) map[string]bool {
 }
 
 var (
-	countryCodes = codeSet(iso3166Alpha2)
-	stateCodes   = map[string]map[string]bool{
+	// CountryCodes is the set of assigned ISO 3166-1 alpha-2 codes, upper case.
+	CountryCodes = codeSet(iso3166Alpha2)
+	// StateCodes holds, for the countries whose state must be a 2-letter
+	// code (the reference: "For US and Canada"), the valid codes.
+	StateCodes = map[string]map[string]bool{
 		"US": codeSet(usStates),
 		"CA": codeSet(caProvinces),
 	}
