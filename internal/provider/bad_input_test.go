@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
@@ -374,6 +375,8 @@ func TestAccBadInput(t *testing.T) {
 				expect = regexp.MustCompile(`(?s)((` + a + `).*(` + m + `)|(` + m + `).*(` + a + `))`)
 			}
 			resource.Test(t, resource.TestCase{
+				// Cases of features newer than the CLI in use skip, never pass.
+				TerraformVersionChecks:   badInputVersionChecks(tc.config),
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      "provider \"affinipay\" {}\n" + tc.config + "\n",
@@ -390,4 +393,18 @@ func TestAccBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// badInputVersionChecks skips a case on a Terraform CLI too old for what
+// its configuration uses: ephemeral resources (1.10), write-only
+// attributes (1.11).
+func badInputVersionChecks(config string) []tfversion.TerraformVersionCheck {
+	var checks []tfversion.TerraformVersionCheck
+	if strings.Contains(config, "ephemeral \"") {
+		checks = append(checks, tfversion.SkipBelow(tfversion.Version1_10_0))
+	}
+	if strings.Contains(config, "_wo") {
+		checks = append(checks, tfversion.SkipBelow(tfversion.Version1_11_0))
+	}
+	return checks
 }

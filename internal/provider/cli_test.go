@@ -2,12 +2,15 @@ package provider
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	goversion "github.com/hashicorp/go-version"
 )
 
 // These helpers run the real Terraform CLI against a provider binary built
@@ -56,7 +59,10 @@ type cliWorkspace struct {
 	LogPath string
 }
 
-func newCLIWorkspace(t *testing.T, config string, extraEnv ...string) *cliWorkspace {
+// newCLIWorkspace writes config into a fresh directory. minVersion, when
+// not empty, is the oldest Terraform the configuration works with (such as
+// "1.11.0" for write-only attributes): an older CLI skips the test.
+func newCLIWorkspace(t *testing.T, minVersion, config string, extraEnv ...string) *cliWorkspace {
 	t.Helper()
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
@@ -64,6 +70,9 @@ func newCLIWorkspace(t *testing.T, config string, extraEnv ...string) *cliWorksp
 		if tf, err = exec.LookPath("terraform"); err != nil {
 			t.Skip("no terraform CLI (set TF_ACC_TERRAFORM_PATH)")
 		}
+	}
+	if minVersion != "" {
+		skipCLIBelow(t, tf, minVersion)
 	}
 	bin := testAccProviderBinary(t)
 	dir := t.TempDir()
@@ -136,5 +145,28 @@ func assertNoSecrets(t *testing.T, what, text string, secrets map[string]string)
 		if strings.Contains(text, s) {
 			t.Errorf("%s contains the %s", what, name)
 		}
+	}
+}
+
+// skipCLIBelow skips the test when the terraform binary at tf is older than
+// minVersion: tests of features newer than the CLI skip, never pass.
+func skipCLIBelow(t *testing.T, tf, minVersion string) {
+	t.Helper()
+	out, err := exec.Command(tf, "version", "-json").Output()
+	if err != nil {
+		t.Fatalf("terraform version: %v", err)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("terraform version -json: %v", err)
+	}
+	have, err := goversion.NewVersion(v.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if have.LessThan(goversion.Must(goversion.NewVersion(minVersion))) {
+		t.Skipf("needs Terraform %s or later; the CLI in use is %s", minVersion, v.Version)
 	}
 }

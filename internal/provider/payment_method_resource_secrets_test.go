@@ -22,7 +22,7 @@ func TestAccPaymentMethodNoCardDataInStateOrLog(t *testing.T) {
 		cvv           = "8317"
 		accountNumber = "918273645501"
 	)
-	w := newCLIWorkspace(t, `
+	w := newCLIWorkspace(t, "1.11.0", `
 provider "affinipay" {}
 
 resource "affinipay_contact" "payer" {

@@ -192,7 +192,7 @@ func TestAccReliability(t *testing.T) {
 	}
 
 	// TRACE logging of ~1,000 requests would only slow the runs down.
-	w := newCLIWorkspace(t, relConfig(card, rcDate(30)), "TF_LOG=", "TF_LOG_PATH=")
+	w := newCLIWorkspace(t, "", relConfig(card, rcDate(30)), "TF_LOG=", "TF_LOG_PATH=")
 	var counters relCounters
 	applyRuns := relUntilDone(t, w, &counters, "apply", "-auto-approve", "-input=false", "-parallelism=10")
 

@@ -48,7 +48,7 @@ func TestAccTraceLogHasNoSecrets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := newCLIWorkspace(t, fmt.Sprintf(`
+	w := newCLIWorkspace(t, "1.11.0", fmt.Sprintf(`
 provider "affinipay" {
   secret_key   = ""
   access_token = ""
