@@ -418,30 +418,9 @@ func (r *contactResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 // matchPlannedIDs sets the id of every item of plan's nested lists to the
 // ID of the item of prior it corresponds to, or unknown for a new item.
 func matchPlannedIDs(ctx context.Context, plan, prior *ContactData, diags *diag.Diagnostics) {
-	if !plan.EmailAddresses.IsUnknown() && !plan.EmailAddresses.IsNull() {
-		items := listItems[contactEmailModel](ctx, plan.EmailAddresses, diags)
-		ids := matchItemIDs(views(items), views(listItems[contactEmailModel](ctx, prior.EmailAddresses, diags)))
-		for i := range items {
-			items[i].ID = idOrUnknown(ids[i])
-		}
-		plan.EmailAddresses = listOf(ctx, contactEmailType, items, plan.EmailAddresses, diags)
-	}
-	if !plan.PhoneNumbers.IsUnknown() && !plan.PhoneNumbers.IsNull() {
-		items := listItems[contactPhoneModel](ctx, plan.PhoneNumbers, diags)
-		ids := matchItemIDs(views(items), views(listItems[contactPhoneModel](ctx, prior.PhoneNumbers, diags)))
-		for i := range items {
-			items[i].ID = idOrUnknown(ids[i])
-		}
-		plan.PhoneNumbers = listOf(ctx, contactPhoneType, items, plan.PhoneNumbers, diags)
-	}
-	if !plan.Addresses.IsUnknown() && !plan.Addresses.IsNull() {
-		items := listItems[contactAddressModel](ctx, plan.Addresses, diags)
-		ids := matchItemIDs(views(items), views(listItems[contactAddressModel](ctx, prior.Addresses, diags)))
-		for i := range items {
-			items[i].ID = idOrUnknown(ids[i])
-		}
-		plan.Addresses = listOf(ctx, contactAddressType, items, plan.Addresses, diags)
-	}
+	plan.EmailAddresses = matchListIDs[contactEmailModel](ctx, plan.EmailAddresses, prior.EmailAddresses, contactEmailType, diags)
+	plan.PhoneNumbers = matchListIDs[contactPhoneModel](ctx, plan.PhoneNumbers, prior.PhoneNumbers, contactPhoneType, diags)
+	plan.Addresses = matchListIDs[contactAddressModel](ctx, plan.Addresses, prior.Addresses, contactAddressType, diags)
 }
 
 func idOrUnknown(id string) types.String {

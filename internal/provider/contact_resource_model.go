@@ -165,6 +165,32 @@ func (m contactAddressModel) view() itemView {
 		[]attr.Value{m.Line2, m.StateOrProvince, m.PostalCode, m.Preferred})
 }
 
+// withID returns the item with its id set; with view, it makes the three
+// nested item kinds usable by matchListIDs.
+func (m contactEmailModel) withID(id types.String) contactEmailModel     { m.ID = id; return m }
+func (m contactPhoneModel) withID(id types.String) contactPhoneModel     { m.ID = id; return m }
+func (m contactAddressModel) withID(id types.String) contactAddressModel { m.ID = id; return m }
+
+// nestedItem is an email, phone or address model.
+type nestedItem[T any] interface {
+	view() itemView
+	withID(types.String) T
+}
+
+// matchListIDs gives every item of a planned nested list the ID of the item
+// of prior it corresponds to (matchItemIDs), or unknown for a new item.
+func matchListIDs[T nestedItem[T]](ctx context.Context, planned, prior types.List, elem types.ObjectType, diags *diag.Diagnostics) types.List {
+	if planned.IsUnknown() || planned.IsNull() {
+		return planned
+	}
+	items := listItems[T](ctx, planned, diags)
+	ids := matchItemIDs(views(items), views(listItems[T](ctx, prior, diags)))
+	for i := range items {
+		items[i] = items[i].withID(idOrUnknown(ids[i]))
+	}
+	return listOf(ctx, elem, items, planned, diags)
+}
+
 // matchItemIDs decides which existing item (prior, with IDs) each desired
 // item is, so that a PATCH updates items in place by ID and leaves the
 // others alone: first items with exactly the same content, then items
