@@ -3,8 +3,9 @@
 //
 //	AFFINIPAY_PROVIDER_PPROF_DIR=/tmp/prof terraform apply
 //
-// writes cpu-<pid>.pprof (the whole life of the process) and heap-<pid>.pprof
-// (at exit) into that directory for every provider process Terraform starts.
+// writes cpu-<pid>.pprof (the whole life of the process), heap-<pid>.pprof
+// (allocations, at exit) and heap-peak-<pid>.pprof (the live heap when it
+// was largest) into that directory for every provider process Terraform starts.
 // Inspect them with `go tool pprof -top <binary> cpu-<pid>.pprof`.
 package profiling
 
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"time"
 )
 
 // EnvDir names the directory the profiles are written to.
@@ -39,7 +41,10 @@ func Start() (stop func()) {
 		_ = cpu.Close()
 		return func() {}
 	}
+	done := make(chan struct{})
+	go watchPeak(dir, pid, done)
 	return func() {
+		close(done)
 		pprof.StopCPUProfile()
 		_ = cpu.Close()
 		heap, err := os.Create(filepath.Join(dir, fmt.Sprintf("heap-%d.pprof", pid)))
@@ -52,5 +57,33 @@ func Start() (stop func()) {
 		if err := pprof.Lookup("allocs").WriteTo(heap, 0); err != nil {
 			fmt.Fprintln(os.Stderr, "profiling:", err)
 		}
+	}
+}
+
+// watchPeak samples the heap every 50 ms and, each time it is 10% above the
+// largest seen so far, writes the in-use heap profile: what the process
+// holds at its peak, which an at-exit profile cannot show.
+func watchPeak(dir string, pid int, done <-chan struct{}) {
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	var peak uint64
+	var ms runtime.MemStats
+	for {
+		select {
+		case <-done:
+			return
+		case <-t.C:
+		}
+		runtime.ReadMemStats(&ms)
+		if ms.HeapAlloc < peak+peak/10 {
+			continue
+		}
+		peak = ms.HeapAlloc
+		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("heap-peak-%d.pprof", pid)))
+		if err != nil {
+			return
+		}
+		_ = pprof.Lookup("heap").WriteTo(f, 0)
+		_ = f.Close()
 	}
 }

@@ -31,6 +31,8 @@
 package main
 
 import (
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/profiling"
+
 	"bufio"
 	"bytes"
 	"context"
@@ -246,6 +248,10 @@ func run(o options) error {
 	}
 	for _, kv := range os.Environ() {
 		name, _, _ := strings.Cut(kv, "=")
+		if name == profiling.EnvDir {
+			b.env = append(b.env, kv) // profiles of every provider process, on request
+			continue
+		}
 		if strings.HasPrefix(name, "TF_") || strings.HasPrefix(name, "AFFINIPAY_") || strings.HasPrefix(name, "BENCH_") {
 			continue // no logging, no stray CLI args, only the sandbox's credentials
 		}
