@@ -141,7 +141,14 @@ func New(cfg Config) (*Client, error) {
 
 	base := cfg.Transport
 	if base == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
+		t, ok := http.DefaultTransport.(*http.Transport)
+		if ok {
+			t = t.Clone()
+		} else {
+			// http.DefaultTransport was replaced by another RoundTripper:
+			// start from a fresh transport so the settings below still apply.
+			t = &http.Transport{Proxy: http.ProxyFromEnvironment}
+		}
 		t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
 		t.MaxIdleConnsPerHost = 32
 		t.ForceAttemptHTTP2 = true

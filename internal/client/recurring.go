@@ -181,11 +181,11 @@ func (u RecurringChargeUpdate) Body() map[string]any {
 	if u.Amount != nil {
 		b["amount"] = *u.Amount
 	}
-	setOrClear := func(key string, v any, set, clear bool) {
+	setOrClear := func(key string, v any, set, unset bool) {
 		switch {
 		case set:
 			b[key] = v
-		case clear:
+		case unset:
 			b[key] = nil
 		}
 	}

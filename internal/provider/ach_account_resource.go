@@ -156,7 +156,7 @@ func (r *achAccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"account_type":   readOnly("`CHECKING` or `SAVINGS`."),
 			"routing_number": readOnly("Routing number, masked as the API returns it (`******013`)."),
 			"account_number": readOnly("Bank account number, masked as the API returns it (`*****8932`)."),
-			"timeouts":       timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":       timeoutsAttribute(ctx),
 		},
 	}
 }

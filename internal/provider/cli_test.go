@@ -28,7 +28,7 @@ var (
 func testAccProviderBinary(t *testing.T) string {
 	t.Helper()
 	providerBinOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "affinipay-provider-bin-")
+		dir, err := os.MkdirTemp("", "affinipay-provider-bin-") //nolint:usetesting // shared by all tests of the process
 		if err != nil {
 			providerBinErr = err
 			return

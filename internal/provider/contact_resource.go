@@ -80,8 +80,10 @@ func (r *contactResource) Metadata(_ context.Context, req resource.MetadataReque
 	resp.TypeName = req.ProviderTypeName + "_contact"
 }
 
-func optLen(minLen, maxLen int) []validator.String {
-	return []validator.String{stringvalidator.LengthBetween(minLen, maxLen)}
+// optLen validates an optional string: when set, it is not empty and has at
+// most maxLen characters.
+func optLen(maxLen int) []validator.String {
+	return []validator.String{stringvalidator.LengthBetween(1, maxLen)}
 }
 
 func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -101,7 +103,7 @@ func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 		return schema.StringAttribute{
 			MarkdownDescription: desc + fmt.Sprintf(" Person only; 1-%d characters.", maxLen),
 			Optional:            true,
-			Validators:          optLen(1, maxLen),
+			Validators:          optLen(maxLen),
 		}
 	}
 	resp.Schema = schema.Schema{
@@ -156,7 +158,7 @@ func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				Optional:      true,
 				Computed:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:    optLen(1, 10),
+				Validators:    optLen(10),
 			},
 			"time_zone": schema.StringAttribute{
 				MarkdownDescription: "The contact's time zone in Time Zone Database format, such as `America/New_York`. When not set, the API's value is kept.",
@@ -175,7 +177,7 @@ func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"notes": schema.StringAttribute{
 				MarkdownDescription: "Extra details about the contact, 1-1,024 characters.",
 				Optional:            true,
-				Validators:          optLen(1, 1024),
+				Validators:          optLen(1024),
 			},
 			"email_addresses": schema.ListNestedAttribute{
 				MarkdownDescription: "The contact's email addresses, at most 5.",
@@ -205,7 +207,7 @@ func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"extension": schema.StringAttribute{
 						MarkdownDescription: "The extension, 1-5 characters.",
 						Optional:            true,
-						Validators:          optLen(1, 5),
+						Validators:          optLen(5),
 					},
 					"preferred": preferredAttr("a phone call"),
 				}},
@@ -219,22 +221,22 @@ func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"line1": schema.StringAttribute{
 						MarkdownDescription: "The street address, 1-64 characters.",
 						Required:            true,
-						Validators:          optLen(1, 64),
+						Validators:          optLen(64),
 					},
 					"line2": schema.StringAttribute{
 						MarkdownDescription: "An additional address line, 1-64 characters.",
 						Optional:            true,
-						Validators:          optLen(1, 64),
+						Validators:          optLen(64),
 					},
 					"city": schema.StringAttribute{
 						MarkdownDescription: "The city, 1-64 characters.",
 						Required:            true,
-						Validators:          optLen(1, 64),
+						Validators:          optLen(64),
 					},
 					"state_or_province": schema.StringAttribute{
 						MarkdownDescription: "The state or province, at most 64 characters; for `US` and `CA` the 2-letter state or province code such as `TX`.",
 						Optional:            true,
-						Validators:          optLen(1, 64),
+						Validators:          optLen(64),
 					},
 					"postal_code": schema.StringAttribute{
 						MarkdownDescription: "The zip or postal code: 1-10 letters, digits, spaces and dashes.",
@@ -280,7 +282,7 @@ func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx),
 		},
 	}
 }
@@ -500,21 +502,21 @@ func emailBody(e contactEmailModel, id string) client.EmailAddress {
 	return client.EmailAddress{ID: id, Address: e.Address.ValueString(), Preferred: client.Bool(e.Preferred.ValueBool())}
 }
 
-// phoneBody is a phone number to send; clear sends "" for an unset
+// phoneBody is a phone number to send; clearUnset sends "" for an unset
 // extension (an update clearing it), else it is left out.
-func phoneBody(p contactPhoneModel, id string, clear bool) client.PhoneNumber {
+func phoneBody(p contactPhoneModel, id string, clearUnset bool) client.PhoneNumber {
 	out := client.PhoneNumber{ID: id, Number: p.Number.ValueString(), Extension: strPtrVal(p.Extension), Preferred: client.Bool(p.Preferred.ValueBool())}
-	if clear && out.Extension == nil {
+	if clearUnset && out.Extension == nil {
 		out.Extension = client.String("")
 	}
 	return out
 }
 
-func addressBody(a contactAddressModel, id string, clear bool) client.Address {
+func addressBody(a contactAddressModel, id string, clearUnset bool) client.Address {
 	out := client.Address{ID: id, Line1: a.Line1.ValueString(), Line2: strPtrVal(a.Line2), City: a.City.ValueString(),
 		StateOrProvince: strPtrVal(a.StateOrProvince), PostalCode: strPtrVal(a.PostalCode), CountryCode: a.CountryCode.ValueString(),
 		Preferred: client.Bool(a.Preferred.ValueBool())}
-	if clear {
+	if clearUnset {
 		for _, f := range []**string{&out.Line2, &out.StateOrProvince, &out.PostalCode} {
 			if *f == nil {
 				*f = client.String("")

@@ -22,7 +22,7 @@ import (
 const contactAddr = "affinipay_contact.test"
 
 // testAccContactID reads the contact ID from state.
-func testAccContactID(s *terraform.State, addr string) (string, error) {
+func testAccContactID(s *terraform.State, addr string) (string, error) { //nolint:unparam // addr names the resource read at each call site
 	rs, ok := s.RootModule().Resources[addr]
 	if !ok {
 		return "", errorf("%s not in state", addr)

@@ -81,7 +81,7 @@ func (r *contactTagResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1),
 					stringvalidator.RegexMatches(contactTagPattern, "must not have leading or trailing whitespace")},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx),
 		},
 	}
 }

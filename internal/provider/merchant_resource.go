@@ -146,7 +146,7 @@ func (r *merchantResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:    []validator.Set{setvalidator.ValueStringsAre(validators.CIDR())},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx),
 		},
 	}
 }

@@ -257,7 +257,7 @@ func (r *paymentMethodResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"country_code":      addressAttr("2-letter ISO 3166 country code."),
 				},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx),
 		},
 	}
 }

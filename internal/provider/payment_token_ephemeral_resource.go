@@ -115,7 +115,10 @@ const paymentTokenDoc = "Exchanges card or bank account details for a **one-time
 	"variables (`TF_VAR_...`) or another ephemeral source. Validation errors never repeat card, CVV, routing or account numbers.\n" +
 	"* Exactly one of `card` and `bank` must be set."
 
-func paymentTokenBillingAttributes(holder string) map[string]schema.Attribute {
+// paymentTokenBillingAttributes returns the billing attributes shared by
+// `card` and `bank`; block names the enclosing attribute, whose `country`
+// the `state` check reads.
+func paymentTokenBillingAttributes(block, holder string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"name": schema.StringAttribute{
 			MarkdownDescription: holder,
@@ -131,7 +134,8 @@ func paymentTokenBillingAttributes(holder string) map[string]schema.Attribute {
 		"state": schema.StringAttribute{
 			MarkdownDescription: "Billing state. For the US and Canada, the 2-letter state or province code.",
 			Optional:            true,
-			// The path is filled in by the caller (card or bank).
+			// The US/CA state-code check against the country of the same block.
+			Validators: []validator.String{validators.StateForCountry(path.Root(block).AtName("country"))},
 		},
 		"postal_code": schema.StringAttribute{
 			MarkdownDescription: "Billing zip or postal code: 3 to 9 letters or digits, plus spaces and dashes, at most 10 characters.",
@@ -157,8 +161,7 @@ func paymentTokenBillingAttributes(holder string) map[string]schema.Attribute {
 }
 
 func (e *paymentTokenEphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
-	card := paymentTokenBillingAttributes("Cardholder name.")
-	card["state"] = withStateValidator(card["state"], path.Root("card").AtName("country"))
+	card := paymentTokenBillingAttributes("card", "Cardholder name.")
 	card["number"] = schema.StringAttribute{
 		MarkdownDescription: "Card number: 12 to 19 digits with no spaces or dashes. Test numbers are listed in the API reference " +
 			"(for example `4242424242424242`, Visa). Never checked against the Luhn rule here, so that the reference's " +
@@ -190,8 +193,7 @@ func (e *paymentTokenEphemeralResource) Schema(_ context.Context, _ ephemeral.Sc
 		Validators:          []validator.String{validators.SecretDigits(3, 4)},
 	}
 
-	bank := paymentTokenBillingAttributes("Business name: required when `account_holder_type` is `business`, ignored for `individual`.")
-	bank["state"] = withStateValidator(bank["state"], path.Root("bank").AtName("country"))
+	bank := paymentTokenBillingAttributes("bank", "Business name: required when `account_holder_type` is `business`, ignored for `individual`.")
 	bank["routing_number"] = schema.StringAttribute{
 		MarkdownDescription: "9-digit routing number of the customer's bank. Test routing numbers: `000000000` and `000000013`.",
 		Required:            true,
@@ -272,14 +274,6 @@ func (e *paymentTokenEphemeralResource) Schema(_ context.Context, _ ephemeral.Sc
 			"bank_name":             computed("Name of the bank, when AffiniPay found it from the routing number."),
 		},
 	}
-}
-
-// withStateValidator adds the US/CA state-code check against the country
-// at countryPath to a billing `state` attribute.
-func withStateValidator(a schema.Attribute, countryPath path.Path) schema.Attribute {
-	s := a.(schema.StringAttribute)
-	s.Validators = append(s.Validators, validators.StateForCountry(countryPath))
-	return s
 }
 
 func (e *paymentTokenEphemeralResource) ConfigValidators(context.Context) []ephemeral.ConfigValidator {

@@ -230,7 +230,7 @@ func (r *recurringChargeResource) Schema(ctx context.Context, _ resource.SchemaR
 				Computed:            true,
 				PlanModifiers:       stable,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx),
 		},
 	}
 }
@@ -559,7 +559,7 @@ func (r *recurringChargeResource) Create(ctx context.Context, req resource.Creat
 	if err != nil {
 		var apiErr *client.APIError
 		isAPI := errors.As(err, &apiErr)
-		if isAPI && !(client.IsConflict(err) && client.HasCode(err, client.CodeResourceExists)) {
+		if isAPI && (!client.IsConflict(err) || !client.HasCode(err, client.CodeResourceExists)) {
 			r.addAPIError(&resp.Diagnostics, "Error creating recurring charge", err)
 			return
 		}

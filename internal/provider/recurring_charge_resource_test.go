@@ -78,7 +78,7 @@ func rcTestGet(t *testing.T, id string) *client.RecurringCharge {
 }
 
 // rcCapture stores an attribute of a resource from state.
-func rcCapture(addr, attr string, into *string) resource.TestCheckFunc {
+func rcCapture(addr, attr string, into *string) resource.TestCheckFunc { //nolint:unparam // addr names the resource read at each call site
 	return func(s *terraform.State) error {
 		rs, ok := s.RootModule().Resources[addr]
 		if !ok {

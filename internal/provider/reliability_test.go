@@ -262,7 +262,7 @@ func TestAccReliability(t *testing.T) {
 		}
 		idx, _ := r.Index.(float64)
 		want := []string{"batch-" + fmt.Sprint(int(idx)%5), "reliability"}
-		if tags := append([]string(nil), got.Tags...); len(tags) != 2 || !(tagsContain(tags, want[0]) && tagsContain(tags, want[1])) {
+		if tags := append([]string(nil), got.Tags...); len(tags) != 2 || !tagsContain(tags, want[0]) || !tagsContain(tags, want[1]) {
 			t.Errorf("contact %s has tags %q at AffiniPay, want %q", id, got.Tags, want)
 		}
 	}

@@ -2,9 +2,12 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
 // defaultTimeout bounds every resource's create, update and delete (with all
@@ -23,4 +26,17 @@ func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (
 	}
 	ctx, cancel = context.WithTimeout(ctx, timeout)
 	return ctx, cancel, true
+}
+
+// timeoutsAttribute is the `timeouts` attribute of every resource: create,
+// update and delete, each defaulting to defaultTimeout.
+func timeoutsAttribute(ctx context.Context) schema.Attribute {
+	a := timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})
+	if nested, ok := a.(schema.SingleNestedAttribute); ok {
+		nested.MarkdownDescription = "How long create, update and delete may take, retries included, as Go durations such as `30s` or `5m`. " +
+			"Each defaults to `" + fmt.Sprintf("%dm", int(defaultTimeout.Minutes())) + "`. When a timeout passes, the operation stops retrying and fails; " +
+			"the next apply reconciles what was done."
+		return nested
+	}
+	return a
 }

@@ -105,7 +105,7 @@ func (r *webhookEndpointResource) Schema(ctx context.Context, _ resource.SchemaR
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx),
 		},
 	}
 }

@@ -29,12 +29,6 @@ func modeOf(r *http.Request) mode {
 	return m
 }
 
-// bearerTokenOf returns the access token accepted by bearerAuth.
-func bearerTokenOf(r *http.Request) string {
-	t, _ := r.Context().Value(ctxBearer).(string)
-	return t
-}
-
 func secureEqual(a, b string) bool {
 	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }

@@ -332,20 +332,6 @@ func (r cbReader) integer(key string) (int64, bool) {
 	return n, true
 }
 
-// boolean reads a JSON boolean.
-func (r cbReader) boolean(key string) (bool, bool) {
-	v, ok := r.obj[key]
-	if !ok || r.isNull(key) {
-		return false, false
-	}
-	var b bool
-	if err := json.Unmarshal(v, &b); err != nil {
-		r.add(key, subInvalid, r.ctx(key)+" must be a boolean (true or false)")
-		return false, false
-	}
-	return b, true
-}
-
 // object reads a nested JSON object.
 func (r cbReader) object(key string) (jsonObject, bool) {
 	v, ok := r.obj[key]
@@ -486,8 +472,9 @@ func cbReadExpiry(r cbReader, required bool) (int, int) {
 	return month, year
 }
 
-// cbParseBank reads full bank details.
-func cbParseBank(r cbReader) (cbDetails, []Message) {
+// cbParseBank reads full bank details. Problems are reported through r:
+// unlike a card, a bank account has no non-field error codes.
+func cbParseBank(r cbReader) cbDetails {
 	d := cbDetails{Type: "bank", AccountHolderType: "business"}
 	routing, ok := r.str("routing_number")
 	switch {
@@ -531,7 +518,7 @@ func cbParseBank(r cbReader) (cbDetails, []Message) {
 	}
 	cbReadHolder(r, &d, true)
 	cbReadContact(r, &d)
-	return d, nil
+	return d
 }
 
 // cbReadHolder reads account_holder_type and the names it requires.
@@ -713,7 +700,7 @@ func (s *Server) createSavedMethod(typ string) http.HandlerFunc {
 		} else if typ == "card" {
 			d, codes = cbParseCard(r, s.nowUTC())
 		} else {
-			d, codes = cbParseBank(r)
+			d = cbParseBank(r)
 		}
 		cbReadSavedTexts(r, sm)
 		if len(msgs) > 0 {

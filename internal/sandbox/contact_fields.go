@@ -110,17 +110,17 @@ func (c *ctxReader) setStr(sp strSpec, dst *string) bool {
 	return true
 }
 
-// checkLength reports a value outside min..max characters (max 0 = no upper
-// bound) with the documented invalid_length sub_code.
-func checkLength(ctx, v string, min, max int) []Message {
+// checkLength reports a value outside minLen..maxLen characters (maxLen 0 =
+// no upper bound) with the documented invalid_length sub_code.
+func checkLength(ctx, v string, minLen, maxLen int) []Message {
 	n := utf8.RuneCountInString(v)
 	switch {
-	case max > 0 && n > max && min > 0:
-		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must be %d-%d characters long, got %d", ctx, min, max, n))}
-	case max > 0 && n > max:
-		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must be no more than %d characters long, got %d", ctx, max, n))}
-	case n < min:
-		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must be %d-%d characters long, got %d", ctx, min, max, n))}
+	case maxLen > 0 && n > maxLen && minLen > 0:
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must be %d-%d characters long, got %d", ctx, minLen, maxLen, n))}
+	case maxLen > 0 && n > maxLen:
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must be no more than %d characters long, got %d", ctx, maxLen, n))}
+	case n < minLen:
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must be %d-%d characters long, got %d", ctx, minLen, maxLen, n))}
 	}
 	return nil
 }

@@ -55,10 +55,10 @@ type nestedMeta struct {
 // request to existing and returns the new list (existing is not modified).
 // New items get IDs only when the list has no errors.
 func applyNested[T any](sp nestedSpec[T], raw json.RawMessage, present bool, existing []*T, patch bool, audit auditTrace, ids *idGen) ([]*T, []Message) {
-	out := make([]*T, len(existing))
-	for i, it := range existing {
+	out := make([]*T, 0, len(existing))
+	for _, it := range existing {
 		cp := *it
-		out[i] = &cp
+		out = append(out, &cp)
 	}
 	if !present || raw == nil || string(raw) == "null" {
 		return out, nil

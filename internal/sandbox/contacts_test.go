@@ -13,7 +13,6 @@ var (
 	personIDRe = regexp.MustCompile(`^p_[0-9A-Za-z]{21}$`)
 	orgIDRe    = regexp.MustCompile(`^org_[0-9A-Za-z]{21}$`)
 	emlIDRe    = regexp.MustCompile(`^eml_[0-9A-Za-z]{21}$`)
-	phnIDRe    = regexp.MustCompile(`^phn_[0-9A-Za-z]{21}$`)
 	addrIDRe   = regexp.MustCompile(`^addr_[0-9A-Za-z]{21}$`)
 )
 

@@ -15,11 +15,12 @@ func (e *env) setFaults(f Faults) {
 	}
 }
 
-func (e *env) statuses(n int, method, path string, body any) []int {
+// statuses sends n GET /status requests and returns their status codes.
+func (e *env) statuses(n int) []int {
 	e.t.Helper()
 	out := make([]int, n)
 	for i := range out {
-		out[i] = e.do(method, path, testKey, body).status
+		out[i] = e.do("GET", "/status", testKey, nil).status
 	}
 	return out
 }
@@ -43,7 +44,7 @@ func TestFaultLatency(t *testing.T) {
 func TestFaultRateLimitEveryN(t *testing.T) {
 	e := newEnv(t)
 	e.setFaults(Faults{RateLimitEveryN: 3})
-	got := e.statuses(7, "GET", "/status", nil)
+	got := e.statuses(7)
 	want := []int{200, 200, 429, 200, 200, 429, 200}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("statuses %v, want %v", got, want)
@@ -104,9 +105,9 @@ func TestFaultsDeterministicWithSeed(t *testing.T) {
 	e := newEnv(t)
 	cfg := Faults{ErrorRate503: 0.3, ErrorRate500: 0.3, Seed: 99}
 	e.setFaults(cfg)
-	first := e.statuses(40, "GET", "/status", nil)
+	first := e.statuses(40)
 	e.setFaults(cfg)
-	second := e.statuses(40, "GET", "/status", nil)
+	second := e.statuses(40)
 	if !reflect.DeepEqual(first, second) {
 		t.Fatalf("same seed, different outcomes:\n%v\n%v", first, second)
 	}
@@ -119,7 +120,7 @@ func TestFaultsDeterministicWithSeed(t *testing.T) {
 	}
 	cfg.Seed = 100
 	e.setFaults(cfg)
-	if third := e.statuses(40, "GET", "/status", nil); reflect.DeepEqual(first, third) {
+	if third := e.statuses(40); reflect.DeepEqual(first, third) {
 		t.Fatal("different seeds gave identical outcomes")
 	}
 }

@@ -205,7 +205,11 @@ func (s *Server) sourceLocked(c *ctxReader, required bool) *paymentSource {
 		c.add(invalidData("saved_payment_token", subInvalid, "give either one_time_token or saved_payment_token, not both"))
 		return nil
 	case !hasOTT && !hasSPT:
-		if required && !(ottf.present && !ottf.null && !ottf.ok) && !(sptf.present && !sptf.null && !sptf.ok) {
+		// A present, non-null value of the wrong type is reported by the
+		// reader already; only report the missing token otherwise.
+		ottInvalid := ottf.present && !ottf.null && !ottf.ok
+		sptInvalid := sptf.present && !sptf.null && !sptf.ok
+		if required && !ottInvalid && !sptInvalid {
 			c.add(invalidData("one_time_token", subNotNull, "either one_time_token or saved_payment_token is required"))
 		}
 		return nil

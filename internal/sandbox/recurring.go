@@ -385,7 +385,7 @@ func rcReadSchedule(r cbReader, sc *schedule.Schedule, merge bool, reported map[
 }
 
 // rcReadLimit reads max_occurrences or max_amount: null clears, absent keeps.
-func rcReadLimit(r cbReader, key string) (v int64, set, clear bool) {
+func rcReadLimit(r cbReader, key string) (v int64, set, cleared bool) {
 	if !r.has(key) {
 		return 0, false, false
 	}
@@ -467,7 +467,7 @@ func rcReadMethod(r cbReader, current *cbDetails, today time.Time) rcMethodInput
 		if typ == "card" {
 			d, in.codes = cbParseCard(c, today)
 		} else {
-			d, in.codes = cbParseBank(c)
+			d = cbParseBank(c)
 		}
 		in.details = &d
 		return in
@@ -507,10 +507,9 @@ func rcReadMethod(r cbReader, current *cbDetails, today time.Time) rcMethodInput
 // ---------------------------------------------------------------------------
 // Handlers.
 
-func (s *Server) todayLocked() string { return s.nowUTC().Format(rcDateLayout) }
-
-func rcWriteCode(w http.ResponseWriter, status int, code, msg string) {
-	writeMessages(w, status, errorMessage(code, msg))
+// rcWriteCode writes a 422 response with one error code.
+func rcWriteCode(w http.ResponseWriter, code, msg string) {
+	writeMessages(w, http.StatusUnprocessableEntity, errorMessage(code, msg))
 }
 
 // lookupRecurringLocked finds the charge of the request's mode or writes 404.
@@ -559,7 +558,7 @@ func rcReadFields(r cbReader, cand *recurringCharge, create, put bool, reported 
 	r.optText("description", 0, &cand.Description, nil)
 	// reference is "set on each Charge", whose reference is limited to 128.
 	r.optText("reference", 128, &cand.Reference, nil)
-	if v, set, clear := rcReadLimit(r, "max_occurrences"); clear {
+	if v, set, cleared := rcReadLimit(r, "max_occurrences"); cleared {
 		cand.MaxOccurrences = nil
 	} else if set {
 		if v > 1<<31 {
@@ -568,7 +567,7 @@ func rcReadFields(r cbReader, cand *recurringCharge, create, put bool, reported 
 		n := int(v)
 		cand.MaxOccurrences = &n
 	}
-	if v, set, clear := rcReadLimit(r, "max_amount"); clear {
+	if v, set, cleared := rcReadLimit(r, "max_amount"); cleared {
 		cand.MaxAmount = nil
 	} else if set {
 		cand.MaxAmount = &v
@@ -600,14 +599,14 @@ func (s *Server) accountForLocked(w http.ResponseWriter, m mode, accountID, meth
 	if accountID != "" {
 		if a := s.st.merchantAccount(accountID); a != nil && a.Mode == m {
 			if methodType != "card" {
-				rcWriteCode(w, http.StatusUnprocessableEntity, "incorrect_payment_type", "Payment method type not supported by the target account")
+				rcWriteCode(w, "incorrect_payment_type", "Payment method type not supported by the target account")
 				return "", "", false
 			}
 			return a.ID, a.Currency, s.accountUsableLocked(w, a.Status, a.RecurringChargesEnabled)
 		}
 		if a := s.st.achAccount(accountID); a != nil && a.Mode == m {
 			if methodType != "bank" {
-				rcWriteCode(w, http.StatusUnprocessableEntity, "incorrect_payment_type", "Payment method type not supported by the target account")
+				rcWriteCode(w, "incorrect_payment_type", "Payment method type not supported by the target account")
 				return "", "", false
 			}
 			return a.ID, a.Currency, s.accountUsableLocked(w, a.Status, a.RecurringChargesEnabled)
@@ -629,17 +628,17 @@ func (s *Server) accountForLocked(w http.ResponseWriter, m mode, accountID, meth
 			}
 		}
 	}
-	rcWriteCode(w, http.StatusUnprocessableEntity, "no_account_for_payment_method", "Merchant does not have an account that supports the requested payment method")
+	rcWriteCode(w, "no_account_for_payment_method", "Merchant does not have an account that supports the requested payment method")
 	return "", "", false
 }
 
 func (s *Server) accountUsableLocked(w http.ResponseWriter, status string, recurringEnabled bool) bool {
 	if status != "ACTIVE" {
-		rcWriteCode(w, http.StatusUnprocessableEntity, "account_not_active", "Account is not active")
+		rcWriteCode(w, "account_not_active", "Account is not active")
 		return false
 	}
 	if !recurringEnabled {
-		rcWriteCode(w, http.StatusUnprocessableEntity, "unavailable_for_merchant_policy", "Recurring charges are not enabled for this account")
+		rcWriteCode(w, "unavailable_for_merchant_policy", "Recurring charges are not enabled for this account")
 		return false
 	}
 	return true
@@ -730,7 +729,7 @@ func (s *Server) createRecurring(w http.ResponseWriter, req *http.Request) {
 		}
 	}
 	if !mi.present {
-		rcWriteCode(w, http.StatusUnprocessableEntity, "no_payment_method", "No payment method was specified")
+		rcWriteCode(w, "no_payment_method", "No payment method was specified")
 		return
 	}
 	d, ok := s.resolveMethodInputLocked(w, m, mi)
@@ -742,11 +741,11 @@ func (s *Server) createRecurring(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	if !s.cardTypeAcceptedLocked(acctID, d) {
-		rcWriteCode(w, http.StatusUnprocessableEntity, "card_type_not_accepted", "Card type not accepted by the account")
+		rcWriteCode(w, "card_type_not_accepted", "Card type not accepted by the account")
 		return
 	}
 	if cand.Currency != currency {
-		rcWriteCode(w, http.StatusUnprocessableEntity, "unsupported_currency", "The account does not support currency "+cand.Currency)
+		rcWriteCode(w, "unsupported_currency", "The account does not support currency "+cand.Currency)
 		return
 	}
 	first, code, err := schedule.CheckCreate(cand.Schedule, cand.limits(), now.Format(rcDateLayout))
@@ -756,10 +755,10 @@ func (s *Server) createRecurring(w http.ResponseWriter, req *http.Request) {
 	}
 	switch code {
 	case schedule.CodeFirstOccurrenceDueImmediately:
-		rcWriteCode(w, http.StatusUnprocessableEntity, code, "The first occurrence of the schedule would be due today; start the schedule no sooner than tomorrow")
+		rcWriteCode(w, code, "The first occurrence of the schedule would be due today; start the schedule no sooner than tomorrow")
 		return
 	case schedule.CodeNoOccurrencesForSchedule:
-		rcWriteCode(w, http.StatusUnprocessableEntity, code, "The schedule results in no occurrences")
+		rcWriteCode(w, code, "The schedule results in no occurrences")
 		return
 	}
 	if mi.id != "" {
@@ -792,7 +791,7 @@ func (s *Server) getRecurring(w http.ResponseWriter, r *http.Request) {
 }
 
 func rcUnavailable(w http.ResponseWriter) {
-	rcWriteCode(w, http.StatusUnprocessableEntity, "unavailable_for_current_status", "The current status of the entity does not allow the requested operation")
+	rcWriteCode(w, "unavailable_for_current_status", "The current status of the entity does not allow the requested operation")
 }
 
 func (s *Server) updateRecurring(put bool) http.HandlerFunc {
@@ -830,7 +829,7 @@ func (s *Server) updateRecurring(put bool) http.HandlerFunc {
 			return
 		}
 		if put && !mi.present {
-			rcWriteCode(w, http.StatusUnprocessableEntity, "no_payment_method", "No payment method was specified")
+			rcWriteCode(w, "no_payment_method", "No payment method was specified")
 			return
 		}
 		if mi.present {
@@ -840,11 +839,11 @@ func (s *Server) updateRecurring(put bool) http.HandlerFunc {
 			}
 			isCardAccount := s.st.merchantAccount(ch.AccountID) != nil
 			if (d.Type == "card") != isCardAccount {
-				rcWriteCode(w, http.StatusUnprocessableEntity, "incorrect_payment_type", "Payment method type not supported by the target account")
+				rcWriteCode(w, "incorrect_payment_type", "Payment method type not supported by the target account")
 				return
 			}
 			if !s.cardTypeAcceptedLocked(ch.AccountID, d) {
-				rcWriteCode(w, http.StatusUnprocessableEntity, "card_type_not_accepted", "Card type not accepted by the account")
+				rcWriteCode(w, "card_type_not_accepted", "Card type not accepted by the account")
 				return
 			}
 			cand.Method = d
@@ -856,7 +855,7 @@ func (s *Server) updateRecurring(put bool) http.HandlerFunc {
 			currency = a.Currency
 		}
 		if cand.Currency != currency {
-			rcWriteCode(w, http.StatusUnprocessableEntity, "unsupported_currency", "The account does not support currency "+cand.Currency)
+			rcWriteCode(w, "unsupported_currency", "The account does not support currency "+cand.Currency)
 			return
 		}
 		from := now.Format(rcDateLayout)
@@ -871,7 +870,7 @@ func (s *Server) updateRecurring(put bool) http.HandlerFunc {
 			return
 		}
 		if code != "" {
-			rcWriteCode(w, http.StatusUnprocessableEntity, code,
+			rcWriteCode(w, code,
 				"The update leaves no further occurrences of scheduled payments; cancel the recurring charge instead")
 			return
 		}
@@ -972,11 +971,20 @@ func rcCompare(a, b any) int {
 	case b == nil:
 		return 1
 	}
+	// Both values come from the same property, so b has a's type; a
+	// mismatch (never expected) compares equal, like an unknown type.
 	switch x := a.(type) {
 	case string:
-		return strings.Compare(x, b.(string))
+		y, ok := b.(string)
+		if !ok {
+			return 0
+		}
+		return strings.Compare(x, y)
 	case int64:
-		y := b.(int64)
+		y, ok := b.(int64)
+		if !ok {
+			return 0
+		}
 		switch {
 		case x < y:
 			return -1
@@ -985,7 +993,11 @@ func rcCompare(a, b any) int {
 		}
 		return 0
 	case time.Time:
-		return x.Compare(b.(time.Time))
+		y, ok := b.(time.Time)
+		if !ok {
+			return 0
+		}
+		return x.Compare(y)
 	}
 	return 0
 }
@@ -1034,7 +1046,7 @@ func (s *Server) listRecurring(w http.ResponseWriter, r *http.Request) {
 	if v := q.Get("order_by"); strings.TrimSpace(v) != "" {
 		o, ok := rcParseOrderBy(v)
 		if !ok {
-			rcWriteCode(w, http.StatusUnprocessableEntity, "search_failed",
+			rcWriteCode(w, "search_failed",
 				"The search could not be processed as defined: order_by accepts a comma-separated list of recurring charge properties, each optionally prefixed by + or -")
 			return
 		}

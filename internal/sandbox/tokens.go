@@ -87,15 +87,6 @@ func (s *Server) liveTokenLocked(id string) *oneTimeToken {
 	return t
 }
 
-// consumeTokenLocked returns the token and deletes it (single use).
-func (s *Server) consumeTokenLocked(id string) *oneTimeToken {
-	t := s.liveTokenLocked(id)
-	if t != nil {
-		delete(s.st.oneTimeTokens, id)
-	}
-	return t
-}
-
 // resolveToken lets charges use a one-time token ID (consuming it).
 func (s *Server) resolveToken(id string, consume bool) (chargeableMethod, bool) {
 	t := s.liveTokenLocked(id)

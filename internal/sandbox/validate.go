@@ -17,7 +17,8 @@ import (
 // invalid_data message with context = the field name. Empty values are
 // handled by callers (optional fields may be cleared).
 
-// maxEventsURLsLength: "The length of the value cannot exceed 1024 characters."
+// maxEventsURLsLength follows the API reference ("The length of the value
+// cannot exceed 1024 characters.").
 const maxEventsURLsLength = 1024
 
 // e164 accepts an optional leading '+', then up to 15 digits with the first
@@ -42,8 +43,9 @@ func checkEmail(ctx, v string) []Message {
 	return nil
 }
 
-// checkPostalCode: "3 to 9 alphanumeric characters, as well as spaces and
-// dashes. The total length of the postal code cannot exceed 10 characters."
+// checkPostalCode follows the API reference ("3 to 9 alphanumeric characters,
+// as well as spaces and dashes. The total length of the postal code cannot
+// exceed 10 characters.").
 func checkPostalCode(ctx, v string) []Message {
 	if len(v) > 10 {
 		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s cannot exceed 10 characters, got %d", ctx, len(v)))}

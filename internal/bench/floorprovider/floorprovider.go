@@ -54,7 +54,6 @@ func (p *floorProvider) Configure(context.Context, provider.ConfigureRequest, *p
 func (p *floorProvider) Resources(ctx context.Context) []func() resource.Resource {
 	var out []func() resource.Resource
 	for _, f := range p.real.Resources(ctx) {
-		f := f
 		out = append(out, func() resource.Resource { return &floorResource{inner: f()} })
 	}
 	return out
@@ -153,7 +152,10 @@ func known(t tftypes.Type) (tftypes.Value, error) {
 	case t.Is(tftypes.Map{}):
 		return tftypes.NewValue(t, map[string]tftypes.Value{}), nil
 	case t.Is(tftypes.Object{}):
-		obj := t.(tftypes.Object)
+		obj, ok := t.(tftypes.Object)
+		if !ok {
+			break
+		}
 		vals := make(map[string]tftypes.Value, len(obj.AttributeTypes))
 		for name, at := range obj.AttributeTypes {
 			av, err := known(at)

@@ -13,14 +13,18 @@ import (
 func iptr(v int) *int       { return &v }
 func i64ptr(v int64) *int64 { return &v }
 
-// occ builds occurrences from "date:amount" or "date" (amount = def).
+// occ builds occurrences from "date:amount" or "date" (amount = def). It is
+// called while building test tables, without a *testing.T, so a malformed
+// spec panics, which fails the test.
 func occ(def int64, specs ...string) []Occurrence {
 	var out []Occurrence
 	for _, s := range specs {
 		o := Occurrence{DueDate: s, Amount: def}
 		if i := strings.IndexByte(s, ':'); i >= 0 {
 			o.DueDate = s[:i]
-			fmt.Sscan(s[i+1:], &o.Amount)
+			if _, err := fmt.Sscan(s[i+1:], &o.Amount); err != nil {
+				panic(fmt.Sprintf("occ: bad amount in %q: %v", s, err))
+			}
 		}
 		out = append(out, o)
 	}

@@ -325,7 +325,7 @@ func (b *bench) measure(n int) ([]*result, error) {
 					if phase != "destroy" {
 						_, _, _, _, _ = b.terraform(dir, target, "destroy", fmt.Sprintf("n%d-%s-%d-cleanup", n, name, rep))
 					}
-					return nil, fmt.Errorf("N=%d %s %s: %w", n, name, phase, err)
+					return nil, fmt.Errorf("n=%d %s %s: %w", n, name, phase, err)
 				}
 				after, err := b.metrics()
 				if err != nil {
@@ -398,7 +398,7 @@ func (b *bench) terraform(dir, target, phase, name string) (time.Duration, int64
 			return d, 0, 0, 0, err
 		}
 		code = ee.ExitCode()
-		if !(phase == "plan" && code == 2) {
+		if phase != "plan" || code != 2 {
 			return d, 0, 0, code, fmt.Errorf("terraform %s exited with %d; last lines of %s:\n%s", phase, code, logFile, tail(logFile, 30))
 		}
 	}
