@@ -48,17 +48,6 @@ func (p retryPolicy) wait(ctx context.Context, attempt int, retryAfter time.Dura
 	}
 }
 
-// retryableStatus: rate limiting and gateway/availability errors. 500 is not
-// retried: the reference describes it as a failure processing the request,
-// which may have had effects.
-func retryableStatus(status int) bool {
-	switch status {
-	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return true
-	}
-	return false
-}
-
 // retryableResponse reports whether a response with status to a request
 // with method may be retried: 429 always (the request was refused before
 // any processing); 502/503/504 when the request is idempotent; and 500 only
@@ -67,12 +56,12 @@ func retryableStatus(status int) bool {
 // read has none, and refusing to repeat it would make a refresh of many
 // resources fail on a single transient error.
 func retryableResponse(method string, status int, idempotent bool) bool {
-	switch {
-	case status == http.StatusTooManyRequests:
+	switch status {
+	case http.StatusTooManyRequests:
 		return true
-	case retryableStatus(status):
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return idempotent
-	case status == http.StatusInternalServerError:
+	case http.StatusInternalServerError:
 		return method == http.MethodGet || method == http.MethodHead
 	}
 	return false

@@ -17,11 +17,7 @@ const (
 
 type ctxKey int
 
-const (
-	ctxMode ctxKey = iota
-	ctxPublicKey
-	ctxBearer
-)
+const ctxMode ctxKey = 0
 
 // modeOf returns the mode stored by secretKeyAuth ("" when not gateway-authenticated).
 func modeOf(r *http.Request) mode {
@@ -74,7 +70,7 @@ func (s *Server) publicKeyAuth(h http.HandlerFunc) http.HandlerFunc {
 			writeNotAuthorized(w, basicChallenge)
 			return
 		}
-		h(w, r.WithContext(context.WithValue(r.Context(), ctxPublicKey, user)))
+		h(w, r)
 	}
 }
 
@@ -87,7 +83,7 @@ func (s *Server) bearerAuth(h http.HandlerFunc) http.HandlerFunc {
 			writeNotAuthorized(w, `Bearer realm="AffiniPay"`)
 			return
 		}
-		h(w, r.WithContext(context.WithValue(r.Context(), ctxBearer, token)))
+		h(w, r)
 	}
 }
 
