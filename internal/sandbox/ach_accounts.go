@@ -75,17 +75,17 @@ func (s *Server) updateACHAccount(put bool) http.HandlerFunc {
 			return
 		}
 		cand := *acct
-		fr := &fieldReader{obj: obj}
+		fr := newReader(obj, "")
 
 		// name: required.
 		name, fl := fr.str("name")
 		switch {
 		case !fl.present && !put:
 		case !fl.present || fl.null:
-			fr.msgs = append(fr.msgs, invalidData("name", subNotNull, "name is required and cannot be null"))
+			fr.add(invalidData("name", subNotNull, "name is required and cannot be null"))
 		case !fl.ok:
 		case isBlank(name):
-			fr.msgs = append(fr.msgs, invalidData("name", subNotBlank, "name cannot be blank"))
+			fr.add(invalidData("name", subNotBlank, "name cannot be blank"))
 		default:
 			cand.Name = name
 		}
@@ -95,7 +95,7 @@ func (s *Server) updateACHAccount(put bool) http.HandlerFunc {
 		switch {
 		case !fl.present && !put:
 		case fl.null:
-			fr.msgs = append(fr.msgs, invalidData("primary", subNotNull, "primary cannot be null"))
+			fr.add(invalidData("primary", subNotNull, "primary cannot be null"))
 		case !fl.present:
 			cand.Primary = false
 		case fl.ok:
@@ -124,7 +124,7 @@ func (s *Server) updateACHAccount(put bool) http.HandlerFunc {
 				*l.ptr = ""
 			default:
 				if ms := l.check(l.key, v); len(ms) > 0 {
-					fr.msgs = append(fr.msgs, ms...)
+					fr.add(ms...)
 				} else {
 					*l.ptr = v
 				}
@@ -132,11 +132,11 @@ func (s *Server) updateACHAccount(put bool) http.HandlerFunc {
 		}
 
 		if acct.Primary && !cand.Primary {
-			fr.msgs = append(fr.msgs, invalidData("primary", subInvalid,
+			fr.add(invalidData("primary", subInvalid,
 				"Exactly one eCheck account must always be marked as primary; make another eCheck account primary instead of un-setting this one"))
 		}
-		if len(fr.msgs) > 0 {
-			writeInvalid(w, fr.msgs)
+		if len(fr.messages()) > 0 {
+			writeInvalid(w, fr.messages())
 			return
 		}
 

@@ -1,10 +1,11 @@
 package sandbox
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
+	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 )
 
 // Admin endpoints under /_sandbox/: no auth, not counted in metrics, never
@@ -30,7 +31,16 @@ func (s *Server) adminRoutes() {
 	s.adminMux.HandleFunc("POST /_sandbox/clock", s.postClock) // clock.go
 }
 
+// serveAdmin serves /_sandbox/*. The admin endpoints change what every
+// client sees (reset, faults, clock, apparent client address), so they only
+// answer requests addressed to a loopback host (Host header "localhost",
+// "127.0.0.1", "[::1]", with or without a port); any other Host is 403
+// not_authorized, e.g. a sandbox listening on 0.0.0.0 reached by name.
 func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
+	if !loopbackHost(r.Host) {
+		writeMessages(w, http.StatusForbidden, errorMessage("not_authorized", "The sandbox admin endpoints only answer requests addressed to a loopback host (localhost, 127.0.0.1, [::1])"))
+		return
+	}
 	if _, pattern := s.adminMux.Handler(r); pattern == "" {
 		serveUnmatched(s.adminMux, w, r)
 		return
@@ -38,18 +48,22 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	s.adminMux.ServeHTTP(w, r)
 }
 
-func (s *Server) postFaults(w http.ResponseWriter, r *http.Request) {
-	raw, _, ok := readJSONBody(w, r)
-	if !ok {
-		return
+// loopbackHost reports whether a Host header names a loopback host.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
 	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
+}
+
+func (s *Server) postFaults(w http.ResponseWriter, r *http.Request) {
 	var f Faults
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		m := malformedRequest()
-		m.Message = "Unable to process faults JSON: " + err.Error()
-		writeMessages(w, http.StatusBadRequest, m)
+	if !readAdminJSON(w, r, "faults", &f) {
 		return
 	}
 	if err := s.SetFaults(f); err != nil {

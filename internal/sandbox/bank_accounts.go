@@ -75,6 +75,7 @@ func seedBankAccounts(st *state, ids *idGen) {
 
 func (s *Server) getBankAccounts(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	out := []bankAccountJSON{}
 	for _, b := range s.st.bankAccounts {
 		j := bankAccountJSON{
@@ -101,6 +102,5 @@ func (s *Server) getBankAccounts(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, j)
 	}
-	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, out)
 }

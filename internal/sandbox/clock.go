@@ -1,8 +1,6 @@
 package sandbox
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
 	"sync"
 	"time"
@@ -33,10 +31,7 @@ type sandboxClock struct {
 
 // clockNow returns the pinned instant, or Options.Now.
 func (s *Server) clockNow() time.Time {
-	s.clock.mu.Lock()
-	p := s.clock.pinned
-	s.clock.mu.Unlock()
-	if p != nil {
+	if p := s.pinnedAt(); p != nil {
 		return *p
 	}
 	return s.now()
@@ -45,14 +40,12 @@ func (s *Server) clockNow() time.Time {
 // SetNow pins the sandbox clock at t (the zero time returns to real time) and
 // processes the recurring charges due by then.
 func (s *Server) SetNow(t time.Time) {
-	s.clock.mu.Lock()
 	if t.IsZero() {
-		s.clock.pinned = nil
+		s.setPinned(nil)
 	} else {
 		u := t.UTC()
-		s.clock.pinned = &u
+		s.setPinned(&u)
 	}
-	s.clock.mu.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.processRecurringLocked()
@@ -61,10 +54,19 @@ func (s *Server) SetNow(t time.Time) {
 // Now returns the sandbox's current time (pinned or real).
 func (s *Server) Now() time.Time { return s.nowUTC() }
 
-func (s *Server) resetClock() {
+func (s *Server) resetClock() { s.setPinned(nil) }
+
+// pinnedAt returns the pinned instant, or nil for real time.
+func (s *Server) pinnedAt() *time.Time {
 	s.clock.mu.Lock()
-	s.clock.pinned = nil
-	s.clock.mu.Unlock()
+	defer s.clock.mu.Unlock()
+	return s.clock.pinned
+}
+
+func (s *Server) setPinned(t *time.Time) {
+	s.clock.mu.Lock()
+	defer s.clock.mu.Unlock()
+	s.clock.pinned = t
 }
 
 type clockJSON struct {
@@ -73,9 +75,7 @@ type clockJSON struct {
 }
 
 func (s *Server) clockJSON() clockJSON {
-	s.clock.mu.Lock()
-	pinned := s.clock.pinned != nil
-	s.clock.mu.Unlock()
+	pinned := s.pinnedAt() != nil
 	return clockJSON{Now: formatTimestamp(s.nowUTC()), Pinned: pinned}
 }
 
@@ -84,20 +84,11 @@ func (s *Server) getClock(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) postClock(w http.ResponseWriter, r *http.Request) {
-	raw, _, ok := readJSONBody(w, r)
-	if !ok {
-		return
-	}
 	var body struct {
 		Now     *string `json:"now"`
 		Advance *string `json:"advance"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&body); err != nil {
-		m := malformedRequest()
-		m.Message = "Unable to process clock JSON: " + err.Error()
-		writeMessages(w, http.StatusBadRequest, m)
+	if !readAdminJSON(w, r, "clock", &body) {
 		return
 	}
 	switch {

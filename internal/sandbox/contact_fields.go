@@ -1,67 +1,10 @@
 package sandbox
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 )
-
-// ctxReader reads typed properties of a JSON object whose invalid_data
-// contexts carry a prefix, e.g. "email_addresses[1]." for the second item of
-// a nested list (reference: "Nested properties are indicated using a '.'").
-// Used by the Contact API areas (contacts, payment methods) and tokens.
-type ctxReader struct {
-	obj    jsonObject
-	prefix string
-	msgs   []Message
-}
-
-func (c *ctxReader) ctx(key string) string { return c.prefix + key }
-
-func (c *ctxReader) add(ms ...Message) { c.msgs = append(c.msgs, ms...) }
-
-func (c *ctxReader) raw(key string) (json.RawMessage, field) {
-	v, present := c.obj[key]
-	if !present {
-		return nil, field{}
-	}
-	if string(bytes.TrimSpace(v)) == "null" {
-		return nil, field{present: true, null: true}
-	}
-	return v, field{present: true}
-}
-
-// str reads a string property; a value of another JSON type is reported.
-func (c *ctxReader) str(key string) (string, field) {
-	v, fl := c.raw(key)
-	if !fl.present || fl.null {
-		return "", fl
-	}
-	var s string
-	if err := json.Unmarshal(v, &s); err != nil {
-		c.add(invalidData(c.ctx(key), subInvalid, c.ctx(key)+" must be a string"))
-		return "", fl
-	}
-	fl.ok = true
-	return s, fl
-}
-
-// boolean reads a boolean property.
-func (c *ctxReader) boolean(key string) (bool, field) {
-	v, fl := c.raw(key)
-	if !fl.present || fl.null {
-		return false, fl
-	}
-	var b bool
-	if err := json.Unmarshal(v, &b); err != nil {
-		c.add(invalidData(c.ctx(key), subInvalid, c.ctx(key)+" must be a boolean (true or false)"))
-		return false, fl
-	}
-	fl.ok = true
-	return b, fl
-}
 
 // strSpec describes a string property: length bounds in characters (max 0 =
 // unbounded), whether it is required (cannot be cleared), and an optional
@@ -77,7 +20,7 @@ type strSpec struct {
 // as is; null or "" clears an optional property (a required one is
 // reported: not_null / not_blank); any other value is validated and stored.
 // Returns true when the key was present (even if invalid).
-func (c *ctxReader) setStr(sp strSpec, dst *string) bool {
+func (c *reader) setStr(sp strSpec, dst *string) bool {
 	v, fl := c.str(sp.key)
 	ctx := c.ctx(sp.key)
 	switch {

@@ -36,8 +36,8 @@ type nestedSpec[T any] struct {
 	key    string // JSON key, e.g. "email_addresses"
 	prefix string // ID prefix, e.g. "eml_"
 	// apply sets the properties present in the item (PATCH semantics),
-	// reporting invalid values in c.msgs with contexts under c.prefix.
-	apply func(it *T, c *ctxReader)
+	// reporting invalid values in c.messages() with contexts under c.prefix.
+	apply func(it *T, c *reader)
 	// complete reports required properties still missing after apply.
 	complete func(it *T, ctxPrefix string) []Message
 	meta     func(it *T) *nestedMeta
@@ -81,7 +81,7 @@ func applyNested[T any](sp nestedSpec[T], raw json.RawMessage, present bool, exi
 			msgs = append(msgs, invalidData(fmt.Sprintf("%s[%d]", sp.key, i), subInvalid, sp.key+" items must be JSON objects"))
 			continue
 		}
-		c := &ctxReader{obj: obj, prefix: ctxPrefix}
+		c := newReader(obj, ctxPrefix)
 		id, idf := c.str("id")
 		var it *T
 		if patch && idf.ok && id != "" {
@@ -112,9 +112,9 @@ func applyNested[T any](sp nestedSpec[T], raw json.RawMessage, present bool, exi
 			out = append(out, it)
 		}
 		sp.apply(it, c)
-		msgs = append(msgs, c.msgs...)
+		msgs = append(msgs, c.messages()...)
 		reported := map[string]bool{}
-		for _, m := range c.msgs {
+		for _, m := range c.messages() {
 			reported[m.Context] = true
 		}
 		for _, m := range sp.complete(it, ctxPrefix) {
@@ -201,7 +201,7 @@ type postalAddress struct {
 	Line1, Line2, City, StateOrProvince, PostalCode, CountryCode string
 }
 
-func applyPreferred(m *nestedMeta, c *ctxReader) {
+func applyPreferred(m *nestedMeta, c *reader) {
 	p, fl := c.boolean("preferred")
 	switch {
 	case fl.null:
@@ -253,7 +253,7 @@ var emailSpec = nestedSpec[emailAddress]{
 	key:    "email_addresses",
 	prefix: "eml_",
 	meta:   func(it *emailAddress) *nestedMeta { return &it.nestedMeta },
-	apply: func(it *emailAddress, c *ctxReader) {
+	apply: func(it *emailAddress, c *reader) {
 		// "The length must be 1-254 characters. (required)"
 		c.setStr(strSpec{key: "address", min: 1, max: 254, required: true, check: checkEmail}, &it.Address)
 		applyPreferred(&it.nestedMeta, c)
@@ -265,7 +265,7 @@ var phoneSpec = nestedSpec[phoneNumber]{
 	key:    "phone_numbers",
 	prefix: "phn_",
 	meta:   func(it *phoneNumber) *nestedMeta { return &it.nestedMeta },
-	apply: func(it *phoneNumber, c *ctxReader) {
+	apply: func(it *phoneNumber, c *reader) {
 		// number: "The length must be 5-15 characters. (required)";
 		// extension: "no more than 5 characters".
 		c.setStr(strSpec{key: "number", min: 5, max: 15, required: true, check: checkPhoneNumber}, &it.Number)
@@ -279,7 +279,7 @@ var addressSpec = nestedSpec[postalAddress]{
 	key:    "addresses",
 	prefix: "addr_",
 	meta:   func(it *postalAddress) *nestedMeta { return &it.nestedMeta },
-	apply: func(it *postalAddress, c *ctxReader) {
+	apply: func(it *postalAddress, c *reader) {
 		c.setStr(strSpec{key: "line1", min: 1, max: 64, required: true}, &it.Line1)
 		c.setStr(strSpec{key: "line2", max: 64}, &it.Line2)
 		c.setStr(strSpec{key: "city", min: 1, max: 64, required: true}, &it.City)

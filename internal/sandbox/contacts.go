@@ -369,7 +369,7 @@ func contactStrFields(c *contact) []struct {
 // applyContactBody applies a create (patch=false) or PATCH body to cand and
 // returns invalid_data messages. cand.Type must be set.
 func (s *Server) applyContactBody(cand *contact, obj jsonObject, patch bool, audit auditTrace) []Message {
-	c := &ctxReader{obj: obj}
+	c := newReader(obj, "")
 	for _, f := range contactStrFields(cand) {
 		if (f.personOnly && cand.Type != "person") || (f.orgOnly && cand.Type != "organization") {
 			continue
@@ -417,7 +417,7 @@ func (s *Server) applyContactBody(cand *contact, obj jsonObject, patch bool, aud
 	cand.Addresses, ms = applyNested(addressSpec, raw, fl.present, cand.Addresses, patch, audit, s.ids)
 	c.add(ms...)
 
-	if len(c.msgs) == 0 {
+	if len(c.messages()) == 0 {
 		// Create Contact: "To create a Person, the request must include ...
 		// at least one of the following fields: first_name, last_name, or
 		// email_address. To create an Organization, ... name or
@@ -433,7 +433,7 @@ func (s *Server) applyContactBody(cand *contact, obj jsonObject, patch bool, aud
 			}
 		}
 	}
-	return c.msgs
+	return c.messages()
 }
 
 // resourceExists is the 409 for a duplicate source_id ("Attempts to create
@@ -453,7 +453,7 @@ func (s *Server) createContact(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 
-	c := &ctxReader{obj: obj}
+	c := newReader(obj, "")
 	typ, fl := c.str("type")
 	cand := &contact{}
 	switch {
@@ -469,7 +469,7 @@ func (s *Server) createContact(w http.ResponseWriter, r *http.Request) {
 		cand.TestMode = tm
 	}
 	audit := s.auditLocked(r)
-	msgs := c.msgs
+	msgs := c.messages()
 	if cand.Type != "" {
 		msgs = append(msgs, s.applyContactBody(cand, obj, false, audit)...)
 	}
@@ -549,7 +549,7 @@ func (s *Server) patchContact(w http.ResponseWriter, r *http.Request) {
 		writeNotFound(w, "Contact", id)
 		return
 	}
-	c := &ctxReader{obj: obj}
+	c := newReader(obj, "")
 	// type and test_mode are "unmodifiable": the same value is accepted,
 	// another one is invalid_data.
 	if typ, fl := c.str("type"); fl.present && (fl.null || (fl.ok && typ != cur.Type)) {
@@ -560,7 +560,7 @@ func (s *Server) patchContact(w http.ResponseWriter, r *http.Request) {
 	}
 	audit := s.auditLocked(r)
 	cand := cur.clone()
-	msgs := append(c.msgs, s.applyContactBody(cand, obj, true, audit)...)
+	msgs := append(c.messages(), s.applyContactBody(cand, obj, true, audit)...)
 	if len(msgs) > 0 {
 		writeInvalid(w, msgs)
 		return

@@ -315,6 +315,7 @@ func (s *Server) searchContacts(w http.ResponseWriter, r *http.Request) {
 	text := strings.ToLower(strings.TrimSpace(query.Get("q")))
 
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	type hit struct {
 		j   contactJSON
 		doc map[string]any
@@ -342,7 +343,6 @@ func (s *Server) searchContacts(w http.ResponseWriter, r *http.Request) {
 			hits = append(hits, hit{j, doc})
 		}
 	}
-	s.mu.Unlock()
 
 	sort.SliceStable(hits, func(a, b int) bool {
 		for _, k := range keys {

@@ -72,6 +72,7 @@ const (
 // object uses IANA IDs and the sandbox keeps one value).
 func (s *Server) getGatewayCredentials(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	mc := s.st.merchant
 	out := gatewayCredentialsJSON{
 		Application: sandboxApplication,
@@ -103,7 +104,6 @@ func (s *Server) getGatewayCredentials(w http.ResponseWriter, r *http.Request) {
 		TestAccounts: s.gatewayAccountsLocked(modeTest, TestSecretKey),
 		LiveAccounts: s.gatewayAccountsLocked(modeLive, LiveSecretKey),
 	}
-	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, out)
 }
 

@@ -1,6 +1,9 @@
 package sandbox
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+)
 
 // merchantRoutes: GET/PUT/PATCH /v1/merchant (secret-key auth).
 func (s *Server) merchantRoutes() {
@@ -116,8 +119,8 @@ func (s *Server) merchantJSONLocked(m mode) merchantJSON {
 
 func (s *Server) getMerchant(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	out := s.merchantJSONLocked(modeOf(r))
-	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, out)
 }
 
@@ -162,7 +165,7 @@ func (s *Server) updateMerchant(put bool) http.HandlerFunc {
 		defer s.mu.Unlock()
 
 		cand := s.st.merchant
-		fr := &fieldReader{obj: obj}
+		fr := newReader(obj, "")
 		for _, f := range merchantFields {
 			v, fl := fr.str(f.key)
 			p := f.ptr(&cand)
@@ -170,19 +173,19 @@ func (s *Server) updateMerchant(put bool) http.HandlerFunc {
 			case !fl.present && !put:
 			case !fl.present || fl.null:
 				if f.required {
-					fr.msgs = append(fr.msgs, invalidData(f.key, subNotNull, f.key+" is required and cannot be null"))
+					fr.add(invalidData(f.key, subNotNull, f.key+" is required and cannot be null"))
 				} else {
 					*p = ""
 				}
 			case !fl.ok:
 				// wrong JSON type, already reported
 			case f.required && isBlank(v):
-				fr.msgs = append(fr.msgs, invalidData(f.key, subNotBlank, f.key+" cannot be blank"))
+				fr.add(invalidData(f.key, subNotBlank, f.key+" cannot be blank"))
 			default:
 				*p = v
 			}
 		}
-		msgs := append(fr.msgs, validateMerchant(&cand, fr.msgs)...)
+		msgs := append(slices.Clone(fr.messages()), validateMerchant(&cand, fr.messages())...)
 		if len(msgs) > 0 {
 			writeInvalid(w, msgs)
 			return

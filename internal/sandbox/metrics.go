@@ -10,6 +10,7 @@ type Metrics struct {
 	Total    int64            `json:"total"`
 	Requests []RequestCount   `json:"requests"` // sorted by path, method, status
 	Faults   map[string]int64 `json:"faults"`   // keys: latency, error_503, error_500, rate_limited, dropped_after_commit
+	Panics   int64            `json:"panics"`   // handler panics recovered (answered 500 server_error)
 }
 
 // RequestCount is the number of requests with one method, path template
@@ -40,6 +41,7 @@ type metricKey struct {
 }
 
 type metricsState struct {
+	panics int64
 	total  int64
 	counts map[metricKey]int64
 	faults map[string]int64
@@ -60,11 +62,18 @@ func (s *Server) recordRequest(method, path string, status int) {
 	s.metrics.counts[metricKey{method, path, status}]++
 }
 
+// recordPanic counts a recovered handler panic.
+func (s *Server) recordPanic() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.metrics.panics++
+}
+
 // Metrics returns a snapshot of the request and fault counters.
 func (s *Server) Metrics() Metrics {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := Metrics{Total: s.metrics.total, Requests: []RequestCount{}, Faults: map[string]int64{}}
+	m := Metrics{Total: s.metrics.total, Requests: []RequestCount{}, Faults: map[string]int64{}, Panics: s.metrics.panics}
 	for k, v := range s.metrics.faults {
 		m.Faults[k] = v
 	}

@@ -142,10 +142,10 @@ func (s *Server) oauthToken(w http.ResponseWriter, r *http.Request) {
 	}
 
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	now := s.now()
 	token := s.ids.accessToken()
 	s.st.tokens[token] = now.Add(tokenLifetime)
-	s.mu.Unlock()
 
 	writeJSON(w, http.StatusOK, oauthTokenBody{
 		AccessToken: token,

@@ -196,7 +196,7 @@ type paymentSource struct {
 
 // sourceLocked reads one_time_token / saved_payment_token from the body.
 // required: exactly one must be given (create); otherwise at most one.
-func (s *Server) sourceLocked(c *ctxReader, required bool) *paymentSource {
+func (s *Server) sourceLocked(c *reader, required bool) *paymentSource {
 	ott, ottf := c.str("one_time_token")
 	spt, sptf := c.str("saved_payment_token")
 	hasOTT, hasSPT := ottf.ok && ott != "", sptf.ok && spt != ""
@@ -290,7 +290,7 @@ func anyInt(v any) int {
 }
 
 // applyPaymentMethodFields applies the caller-settable properties.
-func applyPaymentMethodFields(pm *paymentMethod, c *ctxReader) {
+func applyPaymentMethodFields(pm *paymentMethod, c *reader) {
 	c.setStr(strSpec{key: "name", max: 256}, &pm.Name)
 	c.setStr(strSpec{key: "nickname", max: 256}, &pm.Nickname)
 	c.setStr(strSpec{key: "reference", max: 255}, &pm.Reference)
@@ -381,7 +381,7 @@ func (s *Server) createPaymentMethod(w http.ResponseWriter, r *http.Request) {
 		writeNotFound(w, "Contact", id)
 		return
 	}
-	c := &ctxReader{obj: obj}
+	c := newReader(obj, "")
 	pm := &paymentMethod{ContactID: id, TestMode: ct.TestMode, AuthorizedUses: []string{"all"}}
 	pt, ptf := c.str("payment_type")
 	switch {
@@ -404,8 +404,8 @@ func (s *Server) createPaymentMethod(w http.ResponseWriter, r *http.Request) {
 		applySource(pm, src)
 	}
 	applyPaymentMethodFields(pm, c)
-	if len(c.msgs) > 0 {
-		writeInvalid(w, c.msgs)
+	if len(c.messages()) > 0 {
+		writeInvalid(w, c.messages())
 		return
 	}
 	if src != nil && src.tokenID != "" {
@@ -454,7 +454,7 @@ func (s *Server) patchPaymentMethod(w http.ResponseWriter, r *http.Request) {
 	if pm == nil {
 		return
 	}
-	c := &ctxReader{obj: obj}
+	c := newReader(obj, "")
 	if pt, fl := c.str("payment_type"); fl.present && (fl.null || (fl.ok && pt != pm.PaymentType)) {
 		c.add(invalidData("payment_type", subInvalid, fmt.Sprintf("payment_type cannot be changed (the payment method is %s)", pm.PaymentType)))
 	}
@@ -478,8 +478,8 @@ func (s *Server) patchPaymentMethod(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	applyPaymentMethodFields(&cand, c)
-	if len(c.msgs) > 0 {
-		writeInvalid(w, c.msgs)
+	if len(c.messages()) > 0 {
+		writeInvalid(w, c.messages())
 		return
 	}
 	if src != nil && src.tokenID != "" {
@@ -498,7 +498,7 @@ func (s *Server) patchPaymentMethod(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.paymentMethodJSONLocked(pm))
 }
 
-func sourceKey(c *ctxReader) string {
+func sourceKey(c *reader) string {
 	if _, fl := c.str("one_time_token"); fl.ok {
 		return "one_time_token"
 	}

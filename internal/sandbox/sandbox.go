@@ -16,7 +16,9 @@ package sandbox
 
 import (
 	"bytes"
+	"log"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -63,9 +65,7 @@ func New(opts Options) *Server {
 	s.adminMux = http.NewServeMux()
 	s.routes()
 	s.adminRoutes()
-	s.mu.Lock()
-	s.resetLocked()
-	s.mu.Unlock()
+	s.Reset()
 	return s
 }
 
@@ -152,7 +152,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case d.error500:
 		writeMessages(buf, http.StatusInternalServerError, serverError())
 	default:
-		s.dispatch(buf, r, pattern)
+		s.dispatchRecovering(buf, r, pattern)
 	}
 
 	if d.drop {
@@ -172,6 +172,28 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, pattern string
 		return
 	}
 	serveUnmatched(s.mux, w, r)
+}
+
+// dispatchRecovering is dispatch behind a panic-recovery middleware: a
+// handler that panics answers 500 server_error (whatever it had buffered is
+// discarded) instead of killing the connection, and because every handler
+// releases s.mu with defer, the next request is served normally. The panic
+// is logged with its stack and counted in Metrics().Panics so tests notice.
+func (s *Server) dispatchRecovering(buf *bufferedResponse, r *http.Request, pattern string) {
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if v == http.ErrAbortHandler { //nolint:errorlint // sentinel passed to panic, compared as documented by net/http
+			panic(v)
+		}
+		log.Printf("sandbox: panic serving %s %s: %v\n%s", r.Method, r.URL.Path, v, debug.Stack())
+		s.recordPanic()
+		buf.reset()
+		writeMessages(buf, http.StatusInternalServerError, serverError())
+	}()
+	s.dispatch(buf, r, pattern)
 }
 
 // serveUnmatched distinguishes "no such path" (ServeMux 404) from "path
@@ -228,6 +250,13 @@ func (b *bufferedResponse) Write(p []byte) (int, error) {
 		b.status = http.StatusOK
 	}
 	return b.body.Write(p)
+}
+
+// reset discards everything written so far.
+func (b *bufferedResponse) reset() {
+	b.header = http.Header{}
+	b.status = 0
+	b.body.Reset()
 }
 
 func (b *bufferedResponse) statusCode() int {
