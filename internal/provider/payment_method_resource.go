@@ -5,9 +5,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -33,6 +33,7 @@ var (
 	_ resource.ResourceWithImportState      = (*paymentMethodResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*paymentMethodResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*paymentMethodResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*paymentMethodResource)(nil)
 )
 
 // paymentMethodContactID: a contact ID is an XID with the prefix p_
@@ -48,28 +49,31 @@ func NewPaymentMethodResource() resource.Resource { return &paymentMethodResourc
 type paymentMethodResource struct{ data *ProviderData }
 
 type paymentMethodResourceModel struct {
-	ID                    types.String   `tfsdk:"id"`
-	ContactID             types.String   `tfsdk:"contact_id"`
-	PaymentType           types.String   `tfsdk:"payment_type"`
-	OneTimeTokenWO        types.String   `tfsdk:"one_time_token_wo"`
-	OneTimeTokenWOVersion types.Int64    `tfsdk:"one_time_token_wo_version"`
-	SavedPaymentToken     types.String   `tfsdk:"saved_payment_token"`
-	AuthorizedUses        types.Set      `tfsdk:"authorized_uses"`
-	Preferred             types.Bool     `tfsdk:"preferred"`
-	Nickname              types.String   `tfsdk:"nickname"`
-	Reference             types.String   `tfsdk:"reference"`
-	TestMode              types.Bool     `tfsdk:"test_mode"`
-	Name                  types.String   `tfsdk:"name"`
-	AccountNumber         types.String   `tfsdk:"account_number"`
-	CardType              types.String   `tfsdk:"card_type"`
-	ExpirationMonth       types.Int64    `tfsdk:"expiration_month"`
-	ExpirationYear        types.Int64    `tfsdk:"expiration_year"`
-	BankName              types.String   `tfsdk:"bank_name"`
-	BankAccountType       types.String   `tfsdk:"bank_account_type"`
-	AccountHolderType     types.String   `tfsdk:"account_holder_type"`
-	PayeeID               types.String   `tfsdk:"payee_id"`
-	Address               types.Object   `tfsdk:"address"`
-	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+	ID                      types.String   `tfsdk:"id"`
+	ContactID               types.String   `tfsdk:"contact_id"`
+	PaymentType             types.String   `tfsdk:"payment_type"`
+	OneTimeTokenWO          types.String   `tfsdk:"one_time_token_wo"`
+	OneTimeTokenWOVersion   types.Int64    `tfsdk:"one_time_token_wo_version"`
+	CardWO                  types.Object   `tfsdk:"card_wo"`
+	BankAccountWO           types.Object   `tfsdk:"bank_account_wo"`
+	PaymentDetailsWOVersion types.Int64    `tfsdk:"payment_details_wo_version"`
+	SavedPaymentToken       types.String   `tfsdk:"saved_payment_token"`
+	AuthorizedUses          types.Set      `tfsdk:"authorized_uses"`
+	Preferred               types.Bool     `tfsdk:"preferred"`
+	Nickname                types.String   `tfsdk:"nickname"`
+	Reference               types.String   `tfsdk:"reference"`
+	TestMode                types.Bool     `tfsdk:"test_mode"`
+	Name                    types.String   `tfsdk:"name"`
+	AccountNumber           types.String   `tfsdk:"account_number"`
+	CardType                types.String   `tfsdk:"card_type"`
+	ExpirationMonth         types.Int64    `tfsdk:"expiration_month"`
+	ExpirationYear          types.Int64    `tfsdk:"expiration_year"`
+	BankName                types.String   `tfsdk:"bank_name"`
+	BankAccountType         types.String   `tfsdk:"bank_account_type"`
+	AccountHolderType       types.String   `tfsdk:"account_holder_type"`
+	PayeeID                 types.String   `tfsdk:"payee_id"`
+	Address                 types.Object   `tfsdk:"address"`
+	Timeouts                timeouts.Value `tfsdk:"timeouts"`
 }
 
 // paymentMethodAddressTypes are the attributes of the computed `address`.
@@ -93,6 +97,8 @@ var paymentMethodContextPaths = contextPaths{
 	"contact_id":          path.Root("contact_id"),
 	"payment_type":        path.Root("payment_type"),
 	"one_time_token":      path.Root("one_time_token_wo"),
+	"card":                path.Root("card_wo"),
+	"bank":                path.Root("bank_account_wo"),
 	"saved_payment_token": path.Root("saved_payment_token"),
 	"authorized_uses":     path.Root("authorized_uses"),
 	"preferred":           path.Root("preferred"),
@@ -105,26 +111,44 @@ func (r *paymentMethodResource) Metadata(_ context.Context, req resource.Metadat
 	resp.TypeName = req.ProviderTypeName + "_payment_method"
 }
 
-const paymentMethodDoc = "A stored credit card or bank account of a contact (`/contacts/{contact_id}/payment-methods`, bearer token), " +
-	"created from a payment token so that **no card or bank number ever reaches the plan or the state**: the state holds only " +
-	"the masked details AffiniPay returns (`************4242`).\n\n" +
+const paymentMethodDoc = "A stored credit card or bank account of a contact (`/contacts/{contact_id}/payment-methods`, bearer token). " +
+	"The state holds only the masked details AffiniPay returns (`************4242`), never a card or bank number.\n\n" +
 	"Give the card or bank account with exactly one of:\n\n" +
-	"* `one_time_token_wo`: a one-time token, typically the `id` of the `affinipay_payment_token` ephemeral resource. It is " +
-	"**write-only** (Terraform 1.11 or later): sent to AffiniPay, never stored. Because Terraform cannot see a write-only value change, " +
-	"it is sent only when the payment method is created and whenever `one_time_token_wo_version` changes: to replace the card " +
-	"(new number, new expiry) in place, keeping the payment method's ID, change the token's inputs **and** bump `one_time_token_wo_version`.\n" +
+	"* `card_wo` or `bank_account_wo` (**the recommended way**): the card or bank details themselves, in **write-only** attributes " +
+	"(Terraform 1.11 or later). The provider exchanges them for a one-time token (`POST /v1/tokens`, with the provider's `public_key`) " +
+	"only when the payment method is created and when `payment_details_wo_version` changes, which replaces the card in place. " +
+	"Plans, refreshes, imports and destroys send no card data anywhere, and once the payment method exists `card_wo` may be " +
+	"left out altogether, so the card data need not even be present on the machine that runs Terraform.\n" +
+	"* `one_time_token_wo`: a one-time token made elsewhere, such as by a payment page, or by the `affinipay_payment_token` " +
+	"ephemeral resource opened only when it is needed (see the guide). **Write-only**: sent at creation and whenever " +
+	"`one_time_token_wo_version` changes.\n" +
 	"* `saved_payment_token`: the ID of a saved payment token (sensitive; kept in the state). Changing it replaces the card in place.\n\n" +
-	"After creation (or import) neither is needed: a token is used once, so removing it from the configuration changes nothing at AffiniPay.\n\n" +
+	"Because Terraform cannot see a change of a write-only value, new card details (new number, new expiry) are sent only " +
+	"together with a new `payment_details_wo_version` (or `one_time_token_wo_version`).\n\n" +
+	"## Keeping card data out of every file Terraform writes\n\n" +
+	"**Safe**: card and bank details that come from `ephemeral = true` input variables (Terraform 1.10 or later), or from " +
+	"another ephemeral source, and go only into write-only attributes (`card_wo`, `bank_account_wo`) or ephemeral resources. " +
+	"Terraform writes them to no file: not the state or its backup, not a saved plan (`terraform plan -out`), not " +
+	"`terraform show -json`.\n\n" +
+	"**Not safe**:\n\n" +
+	"* `sensitive = true` variables. `sensitive` only hides a value from the CLI's output: Terraform still writes the variable's " +
+	"value into every saved plan file, where `terraform show -json` prints it (`\"card_number\":{\"value\":\"4242424242424242\"}`).\n" +
+	"* Literals in `.tf` files, and `default` values of variables: the configuration is copied into every saved plan file, and " +
+	"usually into version control.\n" +
+	"* Outputs of card details (an output cannot be ephemeral at the root module).\n\n" +
+	"An ephemeral variable must be given again when a saved plan is applied (`TF_VAR_...` or `-var`), since the plan does not " +
+	"hold it. The guide *Keeping card data out of state and plans* walks through this with complete configurations.\n\n" +
 	"Things to know:\n\n" +
 	"* `contact_id`, `payment_type` and `test_mode` cannot change: changing them replaces the payment method.\n" +
 	"* For the payment method to appear in AffiniPay's Card Vault, the contact needs the tag `default` (for example with `affinipay_contact_tag`).\n" +
-	"* A test-mode payment method (`test_mode = true`) takes a token made from the reference's test card and bank numbers.\n" +
+	"* A test-mode payment method (`test_mode = true`) takes the reference's test card and bank numbers.\n" +
 	"* Creating a payment method is not idempotent and the token is single use, so a create whose response is lost is not retried; " +
 	"if that happens, check the contact's payment methods before applying again.\n" +
 	"* **Destroy** deletes the payment method at AffiniPay.\n\n" +
 	"## Import\n\n" +
 	"Import with `contact_id/payment_method_id`: `terraform import affinipay_payment_method.card p_E3ZUY3x1R87RISuzJ3vDm/pmtd_UlrciejZ4ZWpmOv8ldzM9`. " +
-	"Tokens are never read back, so an imported payment method has no `one_time_token_wo_version` or `saved_payment_token` until you set them."
+	"Card details and tokens are never read back, so an imported payment method has no `payment_details_wo_version`, " +
+	"`one_time_token_wo_version` or `saved_payment_token`: leave `card_wo` out after importing, or setting the version sends the card again."
 
 func (r *paymentMethodResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	masked := func(desc string) schema.StringAttribute {
@@ -177,11 +201,9 @@ func (r *paymentMethodResource) Schema(ctx context.Context, _ resource.SchemaReq
 			},
 			"one_time_token_wo_version": schema.Int64Attribute{
 				MarkdownDescription: "Any number you change (for example increment) to send `one_time_token_wo` again and replace the " +
-					"card or bank account in place with a `PATCH`. Requires `one_time_token_wo`.",
+					"card or bank account in place with a `PATCH`. When it is set at creation or changes, `one_time_token_wo` is " +
+					"required; while it stays the same, `one_time_token_wo` may be left out (so the token need not be made).",
 				Optional: true,
-				Validators: []validator.Int64{
-					int64validator.AlsoRequires(path.MatchRoot("one_time_token_wo")),
-				},
 			},
 			"saved_payment_token": schema.StringAttribute{
 				MarkdownDescription: "ID of a saved payment token to create the payment method from, instead of `one_time_token_wo`. " +
@@ -260,12 +282,22 @@ func (r *paymentMethodResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"timeouts": timeoutsAttribute(ctx),
 		},
 	}
+	for name, a := range paymentMethodDetailsAttributes() {
+		resp.Schema.Attributes[name] = a
+	}
 }
 
 func (r *paymentMethodResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		resourcevalidator.Conflicting(path.MatchRoot("one_time_token_wo"), path.MatchRoot("saved_payment_token")),
+		resourcevalidator.Conflicting(path.MatchRoot("one_time_token_wo"), path.MatchRoot("saved_payment_token"),
+			path.MatchRoot(pmCardWO), path.MatchRoot(pmBankWO)),
 	}
+}
+
+// ValidateConfig checks the write-only card and bank input against
+// payment_type and the token endpoint's holder rules.
+func (r *paymentMethodResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	resp.Diagnostics.Append(validatePaymentMethodDetails(ctx, req.Config)...)
 }
 
 // ModifyPlan requires a token at creation (not after: imported payment
@@ -278,21 +310,31 @@ func (r *paymentMethodResource) ModifyPlan(ctx context.Context, req resource.Mod
 	var oneTime, saved types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("one_time_token_wo"), &oneTime)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("saved_payment_token"), &saved)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if req.State.Raw.IsNull() {
-		if oneTime.IsNull() && saved.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("one_time_token_wo"), "Missing payment token",
-				"Creating an affinipay_payment_method needs exactly one of one_time_token_wo (for example "+
-					"ephemeral.affinipay_payment_token.<name>.id) or saved_payment_token.")
-		}
-		return
-	}
+	details, diags := readPaymentMethodDetails(ctx, req.Config)
+	resp.Diagnostics.Append(diags...)
 	var plan, state paymentMethodResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	// A version set at creation, or changed, sends its input: it must be there.
+	if paymentOneTimeVersionChanged(plan, state) && oneTime.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("one_time_token_wo_version"), "Missing one_time_token_wo",
+			"one_time_token_wo_version is new or changed, which sends one_time_token_wo, but one_time_token_wo is not set. "+
+				"Set it (for example to ephemeral.affinipay_payment_token.<name>.id), or keep one_time_token_wo_version as it was.")
+	}
+	if paymentDetailsVersionChanged(plan, state) || (req.State.Raw.IsNull() && details.configured()) {
+		resp.Diagnostics.Append(checkPaymentDetailsSendable(ctx, details, time.Now())...)
+	}
+	if req.State.Raw.IsNull() {
+		if oneTime.IsNull() && saved.IsNull() && !details.configured() {
+			resp.Diagnostics.AddAttributeError(path.Root("one_time_token_wo"), "Missing payment token",
+				"Creating an affinipay_payment_method needs exactly one of one_time_token_wo (for example "+
+					"ephemeral.affinipay_payment_token.<name>.id), card_wo, bank_account_wo or saved_payment_token.")
+		}
 		return
 	}
 	if !paymentMethodTokenChanges(plan, state) {
@@ -316,9 +358,14 @@ func (r *paymentMethodResource) ModifyPlan(ctx context.Context, req resource.Mod
 // a token: a new (or first) one_time_token_wo_version, or a new
 // saved_payment_token. Removing either sends nothing.
 func paymentMethodTokenChanges(plan, state paymentMethodResourceModel) bool {
-	version := !plan.OneTimeTokenWOVersion.IsNull() && !plan.OneTimeTokenWOVersion.Equal(state.OneTimeTokenWOVersion)
 	saved := !plan.SavedPaymentToken.IsNull() && !plan.SavedPaymentToken.Equal(state.SavedPaymentToken)
-	return version || saved
+	return paymentOneTimeVersionChanged(plan, state) || paymentDetailsVersionChanged(plan, state) || saved
+}
+
+// paymentOneTimeVersionChanged reports whether applying plan over state
+// sends one_time_token_wo: its version is set and new.
+func paymentOneTimeVersionChanged(plan, state paymentMethodResourceModel) bool {
+	return !plan.OneTimeTokenWOVersion.IsNull() && !plan.OneTimeTokenWOVersion.Equal(state.OneTimeTokenWOVersion)
 }
 
 func (r *paymentMethodResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -339,6 +386,18 @@ func (r *paymentMethodResource) Create(ctx context.Context, req resource.CreateR
 	}
 	defer cancel()
 
+	if oneTime.IsNull() {
+		// card_wo or bank_account_wo: exchanged for a one-time token now,
+		// the only time besides a payment_details_wo_version change.
+		token, diags := r.paymentDetailsToken(ctx, req.Config)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if token != "" {
+			oneTime = types.StringValue(token)
+		}
+	}
 	body, diags := expandPaymentMethodCreate(ctx, plan, oneTime)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -397,7 +456,18 @@ func (r *paymentMethodResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	defer cancel()
 
-	update, n, diags := expandPaymentMethodUpdate(ctx, plan, prior, oneTime)
+	detailsToken := types.StringNull()
+	if paymentDetailsVersionChanged(plan, prior) {
+		token, diags := r.paymentDetailsToken(ctx, req.Config)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if token != "" {
+			detailsToken = types.StringValue(token)
+		}
+	}
+	update, n, diags := expandPaymentMethodUpdate(ctx, plan, prior, oneTime, detailsToken)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -490,11 +560,19 @@ func expandPaymentMethodCreate(ctx context.Context, plan paymentMethodResourceMo
 
 // expandPaymentMethodUpdate builds the PATCH body from what differs
 // between plan and prior state; n counts the fields set.
-func expandPaymentMethodUpdate(ctx context.Context, plan, prior paymentMethodResourceModel, oneTime types.String) (client.PaymentMethodUpdate, int, diag.Diagnostics) {
+func expandPaymentMethodUpdate(ctx context.Context, plan, prior paymentMethodResourceModel, oneTime, detailsToken types.String) (client.PaymentMethodUpdate, int, diag.Diagnostics) {
 	var u client.PaymentMethodUpdate
 	var diags diag.Diagnostics
 	n := 0
-	if !plan.OneTimeTokenWOVersion.IsNull() && !plan.OneTimeTokenWOVersion.Equal(prior.OneTimeTokenWOVersion) {
+	if paymentDetailsVersionChanged(plan, prior) {
+		if detailsToken.IsNull() || detailsToken.ValueString() == "" {
+			diags.AddAttributeError(path.Root(pmDetailsVersion), "Missing card_wo or bank_account_wo",
+				"payment_details_wo_version changed, which sends the card or bank account again, but neither card_wo nor bank_account_wo is set.")
+			return u, 0, diags
+		}
+		u.OneTimeToken = client.String(detailsToken.ValueString())
+		n++
+	} else if paymentOneTimeVersionChanged(plan, prior) {
 		if oneTime.IsNull() || oneTime.ValueString() == "" {
 			diags.AddAttributeError(path.Root("one_time_token_wo"), "Missing one_time_token_wo",
 				"one_time_token_wo_version changed, which sends a new one_time_token_wo, but one_time_token_wo is not set.")
@@ -569,28 +647,31 @@ func flattenPaymentMethod(ctx context.Context, contactID string, pm *client.Paym
 		diags.Append(d...)
 	}
 	return paymentMethodResourceModel{
-		ID:                    types.StringValue(pm.ID),
-		ContactID:             types.StringValue(contactID),
-		PaymentType:           paymentMethodType(pm.PaymentType, like.PaymentType),
-		OneTimeTokenWO:        types.StringNull(),
-		OneTimeTokenWOVersion: like.OneTimeTokenWOVersion,
-		SavedPaymentToken:     like.SavedPaymentToken,
-		AuthorizedUses:        usesSet,
-		Preferred:             types.BoolValue(bool(pm.Preferred)),
-		Nickname:              str(pm.Nickname),
-		Reference:             str(pm.Reference),
-		TestMode:              types.BoolValue(pm.TestMode),
-		Name:                  str(pm.Name),
-		AccountNumber:         str(maskPaymentNumber(pm.AccountNumber)),
-		CardType:              str(pm.CardType),
-		ExpirationMonth:       num(pm.ExpirationMonth),
-		ExpirationYear:        num(pm.ExpirationYear),
-		BankName:              str(pm.BankName),
-		BankAccountType:       str(pm.BankAccountType),
-		AccountHolderType:     str(pm.AccountHolderType),
-		PayeeID:               str(pm.PayeeID),
-		Address:               address,
-		Timeouts:              like.Timeouts,
+		ID:                      types.StringValue(pm.ID),
+		ContactID:               types.StringValue(contactID),
+		PaymentType:             paymentMethodType(pm.PaymentType, like.PaymentType),
+		OneTimeTokenWO:          types.StringNull(),
+		OneTimeTokenWOVersion:   like.OneTimeTokenWOVersion,
+		CardWO:                  types.ObjectNull(paymentMethodCardWOTypes),
+		BankAccountWO:           types.ObjectNull(paymentMethodBankWOTypes),
+		PaymentDetailsWOVersion: like.PaymentDetailsWOVersion,
+		SavedPaymentToken:       like.SavedPaymentToken,
+		AuthorizedUses:          usesSet,
+		Preferred:               types.BoolValue(bool(pm.Preferred)),
+		Nickname:                str(pm.Nickname),
+		Reference:               str(pm.Reference),
+		TestMode:                types.BoolValue(pm.TestMode),
+		Name:                    str(pm.Name),
+		AccountNumber:           str(maskPaymentNumber(pm.AccountNumber)),
+		CardType:                str(pm.CardType),
+		ExpirationMonth:         num(pm.ExpirationMonth),
+		ExpirationYear:          num(pm.ExpirationYear),
+		BankName:                str(pm.BankName),
+		BankAccountType:         str(pm.BankAccountType),
+		AccountHolderType:       str(pm.AccountHolderType),
+		PayeeID:                 str(pm.PayeeID),
+		Address:                 address,
+		Timeouts:                like.Timeouts,
 	}, diags
 }
 

@@ -484,7 +484,7 @@ resource "affinipay_payment_method" "bad" {
 		"both tokens": {`  one_time_token_wo = "tok"
   saved_payment_token = "card_1"`, `(?s)one_time_token_wo = "tok".*cannot be configured together.*one_time_token_wo,saved_payment_token`},
 		"version without token": {`  saved_payment_token = "card_1"
-  one_time_token_wo_version = 2`, `(?s)one_time_token_wo_version.*one_time_token_wo.*must be specified`},
+  one_time_token_wo_version = 2`, `(?s)Missing one_time_token_wo.*one_time_token_wo_version = 2.*not set`},
 		"empty token": {`  one_time_token_wo = ""`, `(?s)one_time_token_wo.*length must be at least 1`},
 	}
 	for name, tc := range cases {

@@ -36,11 +36,29 @@ func TestPaymentMethodSchema(t *testing.T) {
 			t.Errorf("%s must be computed only", name)
 		}
 	}
-	// No attribute can take a card, CVV, routing or account number.
+	// No attribute that is stored can take a card, CVV, routing or account
+	// number: only the write-only card_wo and bank_account_wo take them.
 	for name, a := range resp.Schema.Attributes {
 		if (a.IsOptional() || a.IsRequired()) && strings.Contains(name, "number") {
 			t.Errorf("%s is configurable", name)
 		}
+	}
+	for _, name := range []string{"card_wo", "bank_account_wo"} {
+		a := resp.Schema.Attributes[name].(schema.SingleNestedAttribute)
+		if !a.WriteOnly || !a.Sensitive || a.Computed || a.Required {
+			t.Errorf("%s: write-only %v sensitive %v computed %v required %v", name, a.WriteOnly, a.Sensitive, a.Computed, a.Required)
+		}
+		for child, c := range a.Attributes {
+			if !c.IsWriteOnly() {
+				t.Errorf("%s.%s is not write-only", name, child)
+			}
+			if (strings.Contains(child, "number") || child == "cvv") && !c.IsSensitive() {
+				t.Errorf("%s.%s is not sensitive", name, child)
+			}
+		}
+	}
+	if v, ok := resp.Schema.Attributes["payment_details_wo_version"]; !ok || !v.IsOptional() || v.IsWriteOnly() {
+		t.Error("payment_details_wo_version must be an optional, stored attribute")
 	}
 	if !strings.Contains(resp.Schema.MarkdownDescription, "contact_id/payment_method_id") {
 		t.Error("the description lacks the import ID format")
@@ -54,6 +72,8 @@ func pmTestModel() paymentMethodResourceModel {
 		OneTimeTokenWOVersion: types.Int64Value(1), SavedPaymentToken: types.StringNull(),
 		AuthorizedUses: merchantTestSet("all"), Preferred: types.BoolValue(false),
 		Nickname: types.StringValue("Visa"), Reference: types.StringNull(), TestMode: types.BoolValue(true),
+		CardWO: types.ObjectNull(paymentMethodCardWOTypes), BankAccountWO: types.ObjectNull(paymentMethodBankWOTypes),
+		PaymentDetailsWOVersion: types.Int64Null(),
 	}
 }
 
@@ -117,7 +137,7 @@ func TestExpandPaymentMethodUpdate(t *testing.T) {
 	for name, tc := range cases {
 		plan := prior
 		tc.change(&plan)
-		u, n, diags := expandPaymentMethodUpdate(ctx, plan, prior, tc.token)
+		u, n, diags := expandPaymentMethodUpdate(ctx, plan, prior, tc.token, types.StringNull())
 		if diags.HasError() {
 			t.Errorf("%s: %v", name, diags)
 			continue
@@ -128,7 +148,7 @@ func TestExpandPaymentMethodUpdate(t *testing.T) {
 	}
 	plan := prior
 	plan.OneTimeTokenWOVersion = types.Int64Value(3)
-	if _, _, diags := expandPaymentMethodUpdate(ctx, plan, prior, types.StringNull()); !diags.HasError() ||
+	if _, _, diags := expandPaymentMethodUpdate(ctx, plan, prior, types.StringNull(), types.StringNull()); !diags.HasError() ||
 		!strings.Contains(diags[0].Detail(), "one_time_token_wo") {
 		t.Errorf("a version bump without a token: %v", diags)
 	}

@@ -299,6 +299,12 @@ func (e *paymentTokenEphemeralResource) ValidateConfig(ctx context.Context, req 
 }
 
 func validatePaymentTokenBank(b paymentTokenBankModel) diag.Diagnostics {
+	return validatePaymentTokenBankAt(b, "bank")
+}
+
+// validatePaymentTokenBankAt applies the holder rules to the bank details
+// configured in the attribute named attr.
+func validatePaymentTokenBankAt(b paymentTokenBankModel, attr string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if b.AccountHolderType.IsUnknown() {
 		return diags
@@ -306,13 +312,13 @@ func validatePaymentTokenBank(b paymentTokenBankModel) diag.Diagnostics {
 	switch b.AccountHolderType.ValueString() {
 	case paymentTokenHolderBusiness:
 		if b.Name.IsNull() {
-			diags.AddAttributeError(path.Root("bank").AtName("name"), "Missing bank.name",
-				"bank.name (the business name) is required when bank.account_holder_type is \"business\".")
+			diags.AddAttributeError(path.Root(attr).AtName("name"), "Missing "+attr+".name",
+				attr+".name (the business name) is required when "+attr+".account_holder_type is \"business\".")
 		}
 	case paymentTokenHolderIndividual:
 		if b.GivenName.IsNull() {
-			diags.AddAttributeError(path.Root("bank").AtName("given_name"), "Missing bank.given_name",
-				"bank.given_name (the account holder's first name) is required when bank.account_holder_type is \"individual\".")
+			diags.AddAttributeError(path.Root(attr).AtName("given_name"), "Missing "+attr+".given_name",
+				attr+".given_name (the account holder's first name) is required when "+attr+".account_holder_type is \"individual\".")
 		}
 	}
 	return diags
@@ -341,6 +347,13 @@ func (e *paymentTokenEphemeralResource) Open(ctx context.Context, req ephemeral.
 // expandPaymentToken builds the POST /v1/tokens body, and maps the API's
 // message contexts to the attributes of the block in use.
 func expandPaymentToken(cfg paymentTokenModel) (client.TokenCreate, contextPaths) {
+	return expandPaymentTokenAt(cfg, "card", "bank")
+}
+
+// expandPaymentTokenAt is expandPaymentToken for a schema whose card and
+// bank attributes are named cardAttr and bankAttr (the write-only card_wo
+// and bank_account_wo of affinipay_payment_method).
+func expandPaymentTokenAt(cfg paymentTokenModel, cardAttr, bankAttr string) (client.TokenCreate, contextPaths) {
 	t := client.TokenCreate{Reference: cfg.Reference.ValueString(), Description: cfg.Description.ValueString()}
 	var billing paymentTokenBilling
 	var block string
@@ -374,6 +387,10 @@ func expandPaymentToken(cfg paymentTokenModel) (client.TokenCreate, contextPaths
 
 	paths := contextPaths{"reference": path.Root("reference"), "description": path.Root("description")}
 	if block != "" {
+		attr := cardAttr
+		if block == "bank" {
+			attr = bankAttr
+		}
 		fields := []string{"name", "address1", "address2", "city", "state", "postal_code", "country", "email", "phone"}
 		if block == "card" {
 			fields = append(fields, "number", "exp_month", "exp_year", "cvv")
@@ -383,11 +400,11 @@ func expandPaymentToken(cfg paymentTokenModel) (client.TokenCreate, contextPaths
 		// Contexts may name the field alone ("number") or qualified by the
 		// object, as the reference's "`card`.postal_code".
 		for _, f := range fields {
-			paths[f] = path.Root(block).AtName(f)
-			paths[block+"."+f] = path.Root(block).AtName(f)
+			paths[f] = path.Root(attr).AtName(f)
+			paths[block+"."+f] = path.Root(attr).AtName(f)
 		}
-		paths["type"] = path.Root(block)
-		paths[block] = path.Root(block)
+		paths["type"] = path.Root(attr)
+		paths[block] = path.Root(attr)
 	}
 	return t, paths
 }

@@ -1,16 +1,40 @@
-# A test-mode card for a contact, made from a one-time token so that the card
-# number never reaches the plan or the state (Terraform 1.11 or later).
+# A test-mode card and bank account for a contact, given through write-only
+# attributes (Terraform 1.11 or later) from ephemeral variables (Terraform
+# 1.10 or later). Why ephemeral and not sensitive: Terraform writes the value
+# of every non-ephemeral variable, sensitive or not, into saved plan files
+# (terraform plan -out) and `terraform show -json`; it writes ephemeral
+# values nowhere. Pass them in the environment, for example:
+#
+#   export TF_VAR_card_number=4242424242424242 TF_VAR_card_cvv=123
+#   export TF_VAR_bank_routing_number=000000013 TF_VAR_bank_account_number=1234567890
+#
+# The card data is sent (to AffiniPay's token endpoint, with the provider's
+# public_key) only when a payment method is created and when its
+# payment_details_wo_version changes. On any other run the variables may be
+# left unset: card_wo and bank_account_wo are then null and nothing changes.
 
 variable "card_number" {
   type      = string
-  sensitive = true
-  # In test mode, use a test card from the API reference, such as
-  # 4242424242424242 (Visa). Pass real values through TF_VAR_card_number.
+  ephemeral = true
+  default   = null
 }
 
 variable "card_cvv" {
   type      = string
-  sensitive = true
+  ephemeral = true
+  default   = null
+}
+
+variable "bank_routing_number" {
+  type      = string
+  ephemeral = true
+  default   = null
+}
+
+variable "bank_account_number" {
+  type      = string
+  ephemeral = true
+  default   = null
 }
 
 resource "affinipay_contact" "client" {
@@ -26,57 +50,47 @@ resource "affinipay_contact" "client" {
   tags = ["default"]
 }
 
-ephemeral "affinipay_payment_token" "card" {
-  card = {
-    number      = var.card_number
-    exp_month   = 10
-    exp_year    = 2030
-    cvv         = var.card_cvv
-    name        = "Lu Harper"
-    postal_code = "78701"
-    country     = "US"
-  }
-}
-
 resource "affinipay_payment_method" "card" {
   contact_id   = affinipay_contact.client.id
   payment_type = "credit_card"
   test_mode    = true
 
-  # Write-only: sent when the payment method is created, and again (replacing
-  # the card in place) whenever one_time_token_wo_version changes.
-  one_time_token_wo         = ephemeral.affinipay_payment_token.card.id
-  one_time_token_wo_version = 1
+  # Write-only: never in the plan, the state or a saved plan file.
+  card_wo = var.card_number == null ? null : {
+    number      = var.card_number
+    cvv         = var.card_cvv
+    exp_month   = 10
+    exp_year    = 2030
+    name        = "Lu Harper"
+    postal_code = "78701"
+    country     = "US"
+  }
+  # Change (for example increment) to send new card details, replacing the
+  # card in place.
+  payment_details_wo_version = 1
 
   authorized_uses = ["all"]
   nickname        = "Lu's Visa"
   reference       = "crm-contact-1042"
 }
 
-# A bank account for eCheck payments, from a bank token.
-ephemeral "affinipay_payment_token" "bank" {
-  bank = {
-    routing_number      = "000000013" # test routing number
+# A bank account for eCheck payments.
+resource "affinipay_payment_method" "bank" {
+  contact_id   = affinipay_contact.client.id
+  payment_type = "bank_account"
+  test_mode    = true
+
+  bank_account_wo = var.bank_account_number == null ? null : {
+    routing_number      = var.bank_routing_number
     account_number      = var.bank_account_number
     account_type        = "CHECKING"
     account_holder_type = "individual"
     given_name          = "Lu"
     surname             = "Harper"
   }
-}
+  payment_details_wo_version = 1
 
-variable "bank_account_number" {
-  type      = string
-  sensitive = true
-}
-
-resource "affinipay_payment_method" "bank" {
-  contact_id                = affinipay_contact.client.id
-  payment_type              = "bank_account"
-  test_mode                 = true
-  one_time_token_wo         = ephemeral.affinipay_payment_token.bank.id
-  one_time_token_wo_version = 1
-  authorized_uses           = ["merchant"]
+  authorized_uses = ["merchant"]
 }
 
 output "card" {
