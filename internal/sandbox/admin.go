@@ -15,6 +15,10 @@ import (
 //	POST /_sandbox/reset    -> 204, restores the seeded state
 //	GET  /_sandbox/faults   -> current Faults JSON
 //	POST /_sandbox/faults   -> 204, replaces the faults ({} clears them)
+//	GET  /_sandbox/clock, POST /_sandbox/clock (clock.go)
+//	GET  /_sandbox/client-address, POST /_sandbox/client-address
+//	     {"address": "203.0.113.7"} -> the apparent client address for the
+//	     IP allow-list ({} returns to the connection's address)
 func (s *Server) adminRoutes() {
 	s.adminMux.HandleFunc("GET /_sandbox/metrics", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.Metrics())
@@ -27,8 +31,10 @@ func (s *Server) adminRoutes() {
 		writeJSON(w, http.StatusOK, s.currentFaults())
 	})
 	s.adminMux.HandleFunc("POST /_sandbox/faults", s.postFaults)
-	s.adminMux.HandleFunc("GET /_sandbox/clock", s.getClock)   // clock.go
-	s.adminMux.HandleFunc("POST /_sandbox/clock", s.postClock) // clock.go
+	s.adminMux.HandleFunc("GET /_sandbox/clock", s.getClock)                    // clock.go
+	s.adminMux.HandleFunc("POST /_sandbox/clock", s.postClock)                  // clock.go
+	s.adminMux.HandleFunc("GET /_sandbox/client-address", s.getClientAddress)   // ip_allowlist.go
+	s.adminMux.HandleFunc("POST /_sandbox/client-address", s.postClientAddress) // ip_allowlist.go
 }
 
 // serveAdmin serves /_sandbox/*. The admin endpoints change what every

@@ -53,12 +53,20 @@ func (s *Server) secretKeyAuth(h http.HandlerFunc) http.HandlerFunc {
 		case secureEqual(user, LiveSecretKey):
 			m = modeLive
 		}
-		if m == "" {
+		if m == "" || !s.ipAllowed(r) {
 			writeNotAuthorized(w, basicChallenge)
 			return
 		}
 		h(w, r.WithContext(context.WithValue(r.Context(), ctxMode, m)))
 	}
+}
+
+// ipAllowed applies the merchant's api_allowed_ip_address_ranges
+// (ip_allowlist.go).
+func (s *Server) ipAllowed(r *http.Request) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ipAllowedLocked(r)
 }
 
 // publicKeyAuth requires HTTP Basic auth with the merchant public key as

@@ -80,6 +80,7 @@ func TestMerchantPutReplacesWholeObject(t *testing.T) {
 	if r.status != 200 {
 		t.Fatalf("PUT: %d %s", r.status, r.body)
 	}
+	e.setClientAddress("16.42.10.1") // inside the new allow-list
 	m := e.merchant(testKey)
 	if m.Name != "Biz1 Updated" || m.ContactEmail != "admin@biz1.com" || m.APIAllowedIPAddressRanges != "16.42.10.0/30" ||
 		m.TestEventsURLs != "http://merchant.example.com/events/test" {

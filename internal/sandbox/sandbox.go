@@ -18,6 +18,7 @@ import (
 	"bytes"
 	"log"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -50,6 +51,10 @@ type Server struct {
 	methodResolvers []methodResolver
 
 	clock sandboxClock // pinned time, if any (clock.go)
+
+	// apparentClient, when valid, replaces the connection's address for the
+	// IP allow-list (ip_allowlist.go). Set only through the admin endpoint.
+	apparentClient netip.Addr
 }
 
 // New returns a Server holding freshly seeded state.
@@ -104,6 +109,7 @@ func (s *Server) resetLocked() {
 	s.ids = newIDGen(s.seed, "runtime")
 	s.metrics = newMetricsState()
 	s.faults = newFaultState(Faults{}, s.seed)
+	s.apparentClient = netip.Addr{}
 	s.resetClock()
 }
 
