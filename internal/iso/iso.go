@@ -1,4 +1,4 @@
-// Package iso holds the country and subdivision code tables that both the
+// Package iso holds the country, subdivision and currency code tables that both the
 // provider's validators and the sandbox check against, so the two never
 // disagree about what the API reference's "2-letter ISO 3166 country code"
 // and "2-letter state or province code" accept.
@@ -35,6 +35,22 @@ YE YT
 ZA ZM ZW
 `
 
+// iso4217Alpha lists the active ISO 4217 alphabetic currency codes
+// (List One), funds and precious-metal codes included, XXX and XTS included
+// as the standard assigns them.
+const iso4217Alpha = `
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB
+BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC
+CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF
+GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF
+KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU
+MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR
+PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP
+STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU
+UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD
+XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWG ZWL
+`
+
 // usStates: the 50 states, DC, the inhabited territories and the military
 // "states" (AA, AE, AP) accepted by USPS.
 const usStates = `
@@ -55,6 +71,8 @@ func codeSet(list string) map[string]bool {
 }
 
 var (
+	// CurrencyCodes is the set of ISO 4217 alphabetic currency codes.
+	CurrencyCodes = codeSet(iso4217Alpha)
 	// CountryCodes is the set of assigned ISO 3166-1 alpha-2 codes, upper case.
 	CountryCodes = codeSet(iso3166Alpha2)
 	// StateCodes holds, for the countries whose state must be a 2-letter

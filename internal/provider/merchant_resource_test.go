@@ -192,7 +192,7 @@ resource "affinipay_merchant" "this" {
 					patchesBefore = patches()
 					if _, err := testAccClient(t).UpdateMerchant(ctx, client.MerchantUpdate{
 						Name: client.String("Changed In The Dashboard"), City: client.String("Ottawa"),
-						APIAllowedIPAddressRanges: client.String("198.51.100.0/24"),
+						APIAllowedIPAddressRanges: client.String("127.0.0.1/32,198.51.100.0/24"), // still admits the runner
 					}); err != nil {
 						t.Fatal(err)
 					}
@@ -359,6 +359,9 @@ func TestAccMerchantResource_validation(t *testing.T) {
 func TestAccMerchantResource_example(t *testing.T) {
 	testAccPreCheck(t)
 	testAccSandboxOnly(t) // the example's IP ranges would lock a real runner out
+	// The runner is the example's "CI NAT gateway": the sandbox enforces the
+	// allow-list, so the example is applied from an address it admits.
+	testAccPresentAs(t, "198.51.100.7")
 	orig := testAccRestoreMerchant(t)
 	cfg, err := os.ReadFile("../../examples/resources/affinipay_merchant/resource.tf")
 	if err != nil {

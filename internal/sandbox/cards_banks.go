@@ -116,29 +116,30 @@ func cbReadSavedTexts(r *reader, sm *savedMethod) {
 
 // detailsFromToken resolves token_id to details of type typ (consuming a
 // one-time token only when commit is true).
-func (s *Server) detailsFromTokenLocked(r *reader, typ string, m mode, commit bool) (cbDetails, bool) {
-	tok, ok := r.text("token_id")
-	if !ok || isBlank(tok) {
+func (s *Server) detailsFromTokenLocked(r *reader, typ string, m mode, commit bool) (d cbDetails, reference, description string, ok bool) {
+	tok, given := r.text("token_id")
+	if !given || isBlank(tok) {
 		r.addf("token_id", subNotBlank, "token_id cannot be blank")
-		return cbDetails{}, false
+		return cbDetails{}, "", "", false
 	}
 	if s.st.savedMethod(tok) != nil {
 		r.addf("token_id", subInvalid, "token_id must be the ID of a one-time token, not of a saved "+typ)
-		return cbDetails{}, false
+		return cbDetails{}, "", "", false
 	}
 	cm, found := s.resolveMethodLocked(tok, false)
 	if !found || cm.Mode != m {
 		r.addf("token_id", subInvalid, "token_id does not identify an unused one-time token")
-		return cbDetails{}, false
+		return cbDetails{}, "", "", false
 	}
 	if cm.Type != typ {
 		r.addf("token_id", subInvalid, fmt.Sprintf("token_id identifies a %s token; a %s token is required", cm.Type, typ))
-		return cbDetails{}, false
+		return cbDetails{}, "", "", false
 	}
 	if commit {
 		s.resolveMethodLocked(tok, true)
 	}
-	return cbDetailsFromMasked(cm.Masked), true
+	str := func(k string) string { v, _ := cm.Masked[k].(string); return v }
+	return cbDetailsFromMasked(cm.Masked), str("reference"), str("description"), true
 }
 
 func (s *Server) createSavedMethod(typ string) http.HandlerFunc {
@@ -157,7 +158,12 @@ func (s *Server) createSavedMethod(typ string) http.HandlerFunc {
 		var codes []Message
 		fromToken := r.has("token_id") && !r.isNull("token_id")
 		if fromToken {
-			d, _ = s.detailsFromTokenLocked(r, typ, m, false)
+			var tokRef, tokDesc string
+			d, tokRef, tokDesc, _ = s.detailsFromTokenLocked(r, typ, m, false)
+			// The token's reference and description carry over (the
+			// reference's "Updating a saved bank with a one-time token"
+			// response, :3271-3290, shows them); the body may override them.
+			sm.Reference, sm.Description = tokRef, tokDesc
 			// Descriptive fields sent alongside the token override it.
 			cbReadContact(r, &d)
 			if typ == "bank" {
@@ -242,7 +248,7 @@ func (s *Server) patchSavedMethod(typ string) http.HandlerFunc {
 		d := sm.details
 		fromToken := r.has("token_id") && !r.isNull("token_id")
 		if fromToken {
-			if td, ok := s.detailsFromTokenLocked(r, typ, m, false); ok {
+			if td, _, _, ok := s.detailsFromTokenLocked(r, typ, m, false); ok {
 				// The token's payment data replaces the numbers and expiry;
 				// descriptive fields it carries replace the saved ones.
 				keep := d

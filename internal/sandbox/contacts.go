@@ -315,7 +315,6 @@ const maxSourceIDLength = 255
 var (
 	sourceIDShape = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]*:\S+$`)
 	uuidShape     = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
-	currencyShape = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
 func checkSourceID(ctx, v string) []Message {
@@ -323,13 +322,6 @@ func checkSourceID(ctx, v string) []Message {
 		return nil
 	}
 	return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be a URI-based identifier such as MyPartner:contact-12345 (RFC 4151, RFC 8141 or an RFC 4122 UUID), got %q", ctx, v))}
-}
-
-func checkCurrency(ctx, v string) []Message {
-	if !currencyShape.MatchString(v) {
-		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be an upper-case ISO 4217 currency code such as USD, got %q", ctx, v))}
-	}
-	return nil
 }
 
 func checkTimeZoneField(ctx, v string) []Message { return checkTimezone(ctx, v) }
@@ -360,7 +352,7 @@ func contactStrFields(c *contact) []struct {
 		{strSpec{key: "source_id", min: 1, max: maxSourceIDLength, check: checkSourceID}, &c.SourceID, false, false},
 		{strSpec{key: "contact_code", min: 1, max: 10}, &c.ContactCode, false, false},
 		{strSpec{key: "time_zone", max: 64, check: checkTimeZoneField}, &c.TimeZone, false, false},
-		{strSpec{key: "preferred_currency", max: 3, check: checkCurrency}, &c.PreferredCurrency, false, false},
+		{strSpec{key: "preferred_currency", max: 3, check: checkCurrencyCode}, &c.PreferredCurrency, false, false},
 		{strSpec{key: "invoice_number_pattern"}, &c.InvoiceNumberPattern, false, false},
 		{strSpec{key: "notes", max: 1024}, &c.Notes, false, false},
 	}

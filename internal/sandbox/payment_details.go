@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -158,18 +159,18 @@ func cbDetectCardType(n string) string {
 		return v
 	}
 	switch {
-	case strings.HasPrefix(n, "4"):
+	case n[0] == '4':
 		return "VISA"
-	case p(2) >= 51 && p(2) <= 55, p(4) >= 2221 && p(4) <= 2720:
-		return "MASTERCARD"
 	case p(2) == 34 || p(2) == 37:
 		return "AMERICAN_EXPRESS"
-	case strings.HasPrefix(n, "6011"), strings.HasPrefix(n, "65"), p(3) >= 644 && p(3) <= 649:
+	case p(2) >= 51 && p(2) <= 55, p(4) >= 2221 && p(4) <= 2720:
+		return "MASTERCARD"
+	case p(4) == 6011, p(2) == 65, p(3) >= 644 && p(3) <= 649:
 		return "DISCOVER"
-	case p(2) == 36 || p(2) == 38 || (p(3) >= 300 && p(3) <= 305):
-		return "DINERS_CLUB"
-	case p(2) == 35:
+	case p(4) >= 3528 && p(4) <= 3589:
 		return "JCB"
+	case p(3) >= 300 && p(3) <= 305, p(2) == 36, p(2) == 38, p(2) == 39:
+		return "DINERS_CLUB"
 	}
 	return "UNKNOWN"
 }
@@ -258,6 +259,17 @@ func cbParseCard(r *reader, today time.Time) (cbDetails, []Message) {
 			d.Number = num
 			d.CardType = cbDetectCardType(num)
 			d.Fingerprint = cbFingerprint("card", num)
+		}
+	}
+	// card_type: optional, one of the documented enum (reference :3848-3855);
+	// a number that does not fit the given type is card_number_incorrect
+	// (:4894-4896). UNKNOWN fits any number.
+	if ct, ok := r.text("card_type"); ok && ct != "" {
+		switch {
+		case !validCardTypes[ct]:
+			r.addf("card_type", subInvalid, fmt.Sprintf("card_type must be one of MASTERCARD, VISA, AMERICAN_EXPRESS, DISCOVER, DINERS_CLUB, JCB, UNKNOWN; got %q", ct))
+		case d.Number != "" && ct != "UNKNOWN" && ct != d.CardType:
+			codes = append(codes, errorMessage("card_number_incorrect", "Card number is not valid for the card type"))
 		}
 	}
 	d.ExpMonth, d.ExpYear = cbReadExpiry(r, true)
@@ -463,4 +475,20 @@ func cbPageSlice(n, page, size int) []int {
 		idx = append(idx, i)
 	}
 	return idx
+}
+
+var validCardTypes = map[string]bool{"MASTERCARD": true, "VISA": true, "AMERICAN_EXPRESS": true, "DISCOVER": true, "DINERS_CLUB": true, "JCB": true, "UNKNOWN": true}
+
+// abaValid reports whether a 9-digit routing number passes the ABA checksum
+// (3,7,1 weights).
+func abaValid(n string) bool {
+	if len(n) != 9 || !cbAllDigits(n) {
+		return false
+	}
+	w := []int{3, 7, 1}
+	sum := 0
+	for i := 0; i < 9; i++ {
+		sum += int(n[i]-'0') * w[i%3]
+	}
+	return sum%10 == 0
 }

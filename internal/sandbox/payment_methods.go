@@ -294,6 +294,21 @@ func applyPaymentMethodFields(pm *paymentMethod, c *reader) {
 	c.setStr(strSpec{key: "name", max: 256}, &pm.Name)
 	c.setStr(strSpec{key: "nickname", max: 256}, &pm.Nickname)
 	c.setStr(strSpec{key: "reference", max: 255}, &pm.Reference)
+	// bank_account_type: "One of: checking, savings", at most 20 characters
+	// (reference :9400-9405). Given, it must be exactly one of those (no
+	// other case, no money_market) and is what the method stores; absent,
+	// the token's account type is used. Cards have none.
+	var bat string
+	if c.setStr(strSpec{key: "bank_account_type", max: 20}, &bat) && bat != "" {
+		switch {
+		case pm.PaymentType != "bank_account":
+			c.add(invalidData("bank_account_type", subInvalid, "bank_account_type is only for a payment_type of bank_account"))
+		case bat != "checking" && bat != "savings":
+			c.add(invalidData("bank_account_type", subInvalid, fmt.Sprintf("bank_account_type must be checking or savings, got %q", bat)))
+		default:
+			pm.BankAccountType = bat
+		}
+	}
 	if pm.PaymentType == "bank_account" {
 		c.setStr(strSpec{key: "given_name", max: 40}, &pm.GivenName)
 		c.setStr(strSpec{key: "surname", max: 40}, &pm.Surname)

@@ -78,7 +78,7 @@ func TestPaymentMethodBankAndDefaults(t *testing.T) {
 	e := newEnv(t)
 	cid := e.createContact(map[string]any{"type": "organization", "name": "Acme"})["id"].(string)
 	pm := e.createPM(cid, map[string]any{"payment_type": "bank_account", "one_time_token": e.newToken(validBank())})
-	if pm["account_number"] != "*****7890" || pm["bank_account_type"] != "checking" || pm["account_holder_type"] != "individual" ||
+	if pm["account_number"] != "******7890" || pm["bank_account_type"] != "checking" || pm["account_holder_type"] != "individual" ||
 		pm["name"] != "Lu Harper" || pm["test_mode"] != false || pm["bank_name"] == nil {
 		t.Fatalf("bank pm: %v", pm)
 	}

@@ -242,8 +242,8 @@ func rcReadFields(r *reader, cand *recurringCharge, create, put bool, reported m
 			cand.Currency = "USD"
 		} else if v, ok := r.text("currency"); ok {
 			v = strings.TrimSpace(v)
-			if len(v) != 3 || strings.ToUpper(v) != v || !rcIsLetters(v) {
-				r.addf("currency", subInvalid, "currency must be a 3-letter ISO 4217 code such as USD")
+			if ms := checkCurrencyCode(r.ctx("currency"), v); ms != nil {
+				r.add(ms...)
 			} else {
 				cand.Currency = v
 			}
@@ -280,13 +280,4 @@ func rcReadFields(r *reader, cand *recurringCharge, create, put bool, reported m
 		}
 	}
 	rcReadSchedule(r, &cand.Schedule, !replace, reported)
-}
-
-func rcIsLetters(s string) bool {
-	for _, c := range s {
-		if (c < 'A' || c > 'Z') && (c < 'a' || c > 'z') {
-			return false
-		}
-	}
-	return true
 }

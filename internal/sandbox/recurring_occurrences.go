@@ -88,8 +88,17 @@ func (s *Server) ignoreOccurrence(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if o.Status != occIgnored {
+		now := s.nowUTC()
 		o.Status = occIgnored
-		o.Modified = s.nowUTC()
+		o.Modified = now
+		// Ignoring the pending occurrence of an active charge schedules the
+		// next one and moves next_payment to it, as the reference's list
+		// example shows (IGNORED 2016-02-01 followed by PENDING 2016-03-01,
+		// :2858-2874). The ignored occurrence counts towards
+		// max_occurrences/max_amount ("track scheduled payments").
+		if !o.counted && ch.Status == rcActive {
+			s.countAndScheduleLocked(ch, o, now)
+		}
 	}
 	writeJSON(w, http.StatusOK, o.toJSON(ch.ID))
 }

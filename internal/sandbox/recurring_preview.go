@@ -3,6 +3,7 @@ package sandbox
 // Recurring charges: schedule preview (GET /v1/recurring/charges/schedule).
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -72,6 +73,19 @@ func (s *Server) previewRecurring(w http.ResponseWriter, req *http.Request) {
 	obj, ok := readJSONObject(w, req)
 	if !ok {
 		return
+	}
+	// The first occurrence is on start_date (query, default the next day);
+	// schedule.start in the body is optional here: when absent the
+	// schedule starts on start_date (reference :2657; the documented
+	// example sends both, with the same date).
+	if sched, isObj := obj["schedule"]; isObj {
+		var so jsonObject
+		if json.Unmarshal(sched, &so) == nil && so != nil {
+			if _, has := so["start"]; !has {
+				so["start"], _ = json.Marshal(startDate)
+				obj["schedule"], _ = json.Marshal(so)
+			}
+		}
 	}
 	r := &reader{obj: obj, msgs: &msgs}
 	reported := map[string]bool{}

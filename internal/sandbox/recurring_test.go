@@ -223,8 +223,17 @@ func TestRecurringPreviewDefaultsAndErrors(t *testing.T) {
 	expectInvalid(t, e.do("GET", "/v1/recurring/charges/schedule", testKey, map[string]any{
 		"amount": 100, "max_amount": 50, "schedule": map[string]any{"interval_unit": "MONTH", "interval_delay": 2, "start": "2026-01-05", "end": "2026-01-04", "days": []string{"LAST"}}}),
 		[2]string{"schedule.end", "below_minimum_value"}, [2]string{"schedule.days", "invalid"}, [2]string{"max_amount", "below_minimum_value"})
+	// schedule.start is optional in a preview (start_date, default the next
+	// day, is the first occurrence: reference :2657).
 	expectInvalid(t, e.do("GET", "/v1/recurring/charges/schedule", testKey, map[string]any{"amount": 100, "schedule": map[string]any{"interval_unit": "WEEK"}}),
-		[2]string{"schedule.start", "not_null"}, [2]string{"schedule.interval_delay", "not_null"})
+		[2]string{"schedule.interval_delay", "not_null"})
+	noStart := map[string]any{"amount": 100, "schedule": map[string]any{"interval_unit": "DAY", "interval_delay": 2}}
+	if p := preview(t, e, "?occurrences=2", noStart); p.NextPayment != "2026-01-03" || p.Occurrences[1].DueDate != "2026-01-05" || p.Schedule.Start != "2026-01-03" {
+		t.Errorf("no schedule.start, default start_date: %+v", p)
+	}
+	if p := preview(t, e, "?occurrences=2&start_date=2026-2-10", noStart); p.NextPayment != "2026-02-10" || p.Occurrences[1].DueDate != "2026-02-12" {
+		t.Errorf("no schedule.start, start_date=2026-2-10: %+v", p)
+	}
 	expectMessages(t, e.do("GET", "/v1/recurring/charges/schedule", testKey, nil), 422, noContent())
 	if r := e.do("GET", "/v1/recurring/charges/schedule", noAuth, daily); r.status != 401 {
 		t.Errorf("no auth: %d", r.status)
@@ -811,6 +820,14 @@ func TestRecurringOccurrencesPayAndIgnore(t *testing.T) {
 	r.json(t, &o)
 	if r.status != 200 || o.Status != "IGNORED" || o.DueDate != "2026-01-17" {
 		t.Fatalf("ignore: %d %s", r.status, r.body)
+	}
+	// At once, the next occurrence is scheduled and next_payment moves to it
+	// (reference list example: IGNORED followed by the next PENDING).
+	if g := getRC(t, e, c.ID); g.NextPayment != "2026-01-24" || g.TotalOccurrences != 2 {
+		t.Fatalf("right after ignore: %+v", g)
+	}
+	if l := listOccurrences(t, e, c.ID); len(l) != 3 || l[0].Status != "PENDING" || l[0].DueDate != "2026-01-24" || l[1].ID != second.ID {
+		t.Fatalf("occurrences right after ignore: %+v", l)
 	}
 	e.s.SetNow(time.Date(2026, 1, 18, 0, 0, 0, 0, time.UTC))
 	g := getRC(t, e, c.ID)

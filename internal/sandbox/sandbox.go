@@ -1,17 +1,3 @@
-// Package sandbox is a stateful, in-memory imitation of the AffiniPay API
-// (Payment Gateway, Authentication and Contact/partner APIs) served as an
-// http.Handler. It is used in-process by acceptance tests and by the
-// affinipay-sandbox command.
-//
-// Layout: one file per API area. sandbox.go holds the server, routing and the
-// request pipeline; messages.go the error shapes; auth.go the auth
-// middlewares; body.go JSON body decoding; validate.go field validators;
-// ids.go ID generators; state.go the seeded state. To add an API area, write
-// a file with a `func (s *Server) xxxRoutes()` that registers handlers with
-// s.handle, add its state to the state struct (state.go) and its seed data to
-// seedState, then call the routes function from (*Server).routes below.
-//
-// Every handler that reads or writes state must hold s.mu.
 package sandbox
 
 import (

@@ -353,11 +353,11 @@ func (s *Server) cardDetails(in *tokenInput, details map[string]any) ([]Message,
 	switch {
 	case number == "":
 		msgs = append(msgs, invalidData("number", subNotBlank, "Card number cannot be blank"))
-	case !allDigits(number):
+	case !cbAllDigits(number):
 		msgs = append(msgs, invalidData("number", subInvalid, "Card number must contain only digits"))
 	case len(number) < 12 || len(number) > 19:
 		msgs = append(msgs, invalidData("number", subInvalidLength, "Card number length is invalid"))
-	case !luhnValid(number):
+	case !cbLuhnValid(number):
 		// Documented shape (and the test number 4242424242424241).
 		return []Message{{Code: "card_number_invalid", Level: "error", Message: "Card number is invalid", Facility: "gateway"}}, http.StatusUnprocessableEntity
 	}
@@ -387,12 +387,12 @@ func (s *Server) cardDetails(in *tokenInput, details map[string]any) ([]Message,
 	switch {
 	case cvv == "":
 		msgs = append(msgs, invalidData("cvv", subNotBlank, "cvv is required for a card"))
-	case !allDigits(cvv) || len(cvv) < 3 || len(cvv) > 4:
+	case !cbAllDigits(cvv) || len(cvv) < 3 || len(cvv) > 4:
 		msgs = append(msgs, invalidData("cvv", subInvalid, "cvv must be 3 or 4 digits"))
 	}
 	cardType := ""
-	if number != "" && allDigits(number) {
-		cardType = detectCardType(number)
+	if number != "" && cbAllDigits(number) {
+		cardType = cbDetectCardType(number)
 	}
 	if given, ok := in.get("card_type"); ok && given != "" {
 		if !validCardTypes[given] {
@@ -418,8 +418,6 @@ func (s *Server) cardDetails(in *tokenInput, details map[string]any) ([]Message,
 	return nil, 0
 }
 
-var validCardTypes = map[string]bool{"MASTERCARD": true, "VISA": true, "AMERICAN_EXPRESS": true, "DISCOVER": true, "DINERS_CLUB": true, "JCB": true, "UNKNOWN": true}
-
 // bankDetails validates bank properties (object type "token", eCheck).
 func bankDetails(in *tokenInput, details map[string]any) ([]Message, int) {
 	var msgs []Message
@@ -427,14 +425,14 @@ func bankDetails(in *tokenInput, details map[string]any) ([]Message, int) {
 	switch {
 	case routing == "":
 		msgs = append(msgs, invalidData("routing_number", subNotBlank, "routing_number is required for a bank"))
-	case !allDigits(routing) || len(routing) != 9:
+	case !cbAllDigits(routing) || len(routing) != 9:
 		msgs = append(msgs, invalidData("routing_number", subInvalidLength, "routing_number must be 9 digits"))
 	}
 	account, _ := in.get("account_number")
 	switch {
 	case account == "":
 		msgs = append(msgs, invalidData("account_number", subNotBlank, "account_number is required for a bank"))
-	case !allDigits(account) || len(account) < 4 || len(account) > 17:
+	case !cbAllDigits(account) || len(account) < 4 || len(account) > 17:
 		msgs = append(msgs, invalidData("account_number", subInvalidLength, "account_number must be 4-17 digits with no punctuation"))
 	}
 	accountType, _ := in.get("account_type")
@@ -470,7 +468,7 @@ func bankDetails(in *tokenInput, details map[string]any) ([]Message, int) {
 		return []Message{{Code: "ach_invalid_routing_number", Level: "error", Message: "Routing number is invalid", Facility: "payment_processor"}}, http.StatusUnprocessableEntity
 	}
 	details["routing_number"] = maskRouting(routing)
-	details["account_number"] = maskAccount(account)
+	details["account_number"] = cbMaskNumber(account) // masked to its own length, like saved banks (reference :3240)
 	details["account_type"] = accountType
 	details["account_holder_type"] = holder
 	details["bank_name"] = bankNameFor(routing)
@@ -486,77 +484,6 @@ func bankNameFor(routing string) string {
 		return "FIRST BANK OF TESTING"
 	}
 	return "SANDBOX NATIONAL BANK"
-}
-
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// luhnValid reports whether a digit string passes the Luhn checksum.
-func luhnValid(n string) bool {
-	sum := 0
-	double := false
-	for i := len(n) - 1; i >= 0; i-- {
-		d := int(n[i] - '0')
-		if double {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-		double = !double
-	}
-	return sum%10 == 0
-}
-
-// abaValid reports whether a 9-digit routing number passes the ABA checksum
-// (3,7,1 weights).
-func abaValid(n string) bool {
-	if len(n) != 9 || !allDigits(n) {
-		return false
-	}
-	w := []int{3, 7, 1}
-	sum := 0
-	for i := 0; i < 9; i++ {
-		sum += int(n[i]-'0') * w[i%3]
-	}
-	return sum%10 == 0
-}
-
-// detectCardType maps a card number to the documented card_type values by
-// its issuer prefix.
-func detectCardType(n string) string {
-	p := func(k int) int {
-		if len(n) < k {
-			return -1
-		}
-		v, _ := strconv.Atoi(n[:k])
-		return v
-	}
-	switch {
-	case n[0] == '4':
-		return "VISA"
-	case p(2) == 34 || p(2) == 37:
-		return "AMERICAN_EXPRESS"
-	case p(2) >= 51 && p(2) <= 55, p(4) >= 2221 && p(4) <= 2720:
-		return "MASTERCARD"
-	case p(4) == 6011, p(2) == 65, p(3) >= 644 && p(3) <= 649:
-		return "DISCOVER"
-	case p(4) >= 3528 && p(4) <= 3589:
-		return "JCB"
-	case p(3) >= 300 && p(3) <= 305, p(2) == 36, p(2) == 38, p(2) == 39:
-		return "DINERS_CLUB"
-	}
-	return "UNKNOWN"
 }
 
 // cardFingerprint is the documented "fingerprint" of a card number (the same

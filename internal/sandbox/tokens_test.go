@@ -157,7 +157,7 @@ func TestTokenBank(t *testing.T) {
 	}
 	assertNoSecrets(t, r.body, "1234567890", "000000013")
 	tok := r.obj(t)
-	if tok["routing_number"] != "******013" || tok["account_number"] != "*****7890" || tok["account_type"] != "CHECKING" || tok["bank_name"] == "" {
+	if tok["routing_number"] != "******013" || tok["account_number"] != "******7890" || tok["account_type"] != "CHECKING" || tok["bank_name"] == "" {
 		t.Errorf("bank token: %v", tok)
 	}
 	bad := validBank()

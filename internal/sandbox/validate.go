@@ -7,7 +7,6 @@ import (
 	"net/mail"
 	"net/netip"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 	_ "time/tzdata" // timezone validation must not depend on the host's zoneinfo
@@ -21,24 +20,47 @@ import (
 // cannot exceed 1024 characters.").
 const maxEventsURLsLength = 1024
 
-// e164 accepts an optional leading '+', then up to 15 digits with the first
-// digit 1-9 (E.164 allows at most 15 digits; we require at least 2).
-var e164 = regexp.MustCompile(`^\+?[1-9][0-9]{1,14}$`)
-
+// checkPhone reads the merchant's contact_phone rule literally: "in E-164
+// format. Leading '+' is optional." (reference :4014). E.164 numbers are
+// at most 15 digits and begin with a country code, which never starts with
+// 0. Anything else (spaces, dashes, parentheses, letters) is invalid.
 func checkPhone(ctx, v string) []Message {
-	if !e164.MatchString(v) {
+	digits := strings.TrimPrefix(v, "+")
+	bad := digits == "" || len(digits) > 15 || digits[0] == '0'
+	for i := 0; i < len(digits) && !bad; i++ {
+		bad = digits[i] < '0' || digits[i] > '9'
+	}
+	if bad {
 		return []Message{invalidData(ctx, subInvalid,
-			fmt.Sprintf("%s must be a phone number in E.164 format (optional leading '+', up to 15 digits, first digit 1-9), got %q", ctx, v))}
+			fmt.Sprintf("%s must be in E-164 format: an optional '+' then at most 15 digits, the first not 0; got %q", ctx, v))}
 	}
 	return nil
 }
 
-var emailShape = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s.]+$`)
-
+// checkEmail: the reference gives no grammar for email addresses, only
+// lengths. The sandbox accepts what net/mail parses as one bare address
+// (no display name, no angle brackets) whose domain has a dot between two
+// non-empty labels, and nothing with white space.
 func checkEmail(ctx, v string) []Message {
 	a, err := mail.ParseAddress(v)
-	if err != nil || a.Address != v || a.Name != "" || !emailShape.MatchString(v) {
+	ok := err == nil && a.Name == "" && a.Address == v && !strings.ContainsAny(v, " \t\r\n")
+	if ok {
+		at := strings.LastIndexByte(v, '@')
+		domain := v[at+1:]
+		dot := strings.LastIndexByte(domain, '.')
+		ok = at > 0 && dot > 0 && dot < len(domain)-1
+	}
+	if !ok {
 		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be an email address like name@example.com, got %q", ctx, v))}
+	}
+	return nil
+}
+
+// checkCurrencyCode: "3-letter ISO 4217 code" (reference :3902, :9352):
+// membership in the ISO 4217 table, upper case only.
+func checkCurrencyCode(ctx, v string) []Message {
+	if !iso.CurrencyCodes[v] {
+		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be an ISO 4217 currency code such as USD, got %q", ctx, v))}
 	}
 	return nil
 }
