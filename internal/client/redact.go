@@ -34,6 +34,44 @@ var secretFields = map[string]bool{
 	"authorization":            true,
 	"operating_account_number": true,
 	"trust_account_number":     true,
+	"fingerprint":              true, // card/bank fingerprint: the same for every token of a number
+}
+
+// paymentDetailsKeys mark a JSON object (or form) as card or bank details:
+// a one-time token, a card, a bank, a contact's payment method, a charge's
+// method. Such an object's holder fields are personal data tied to the card
+// (paymentHolderFields) and its id, when it is a token, is a one-time
+// token ID: both are redacted along with the numbers.
+var paymentDetailsKeys = map[string]bool{
+	"number": true, "cvv": true, "exp_month": true, "exp_year": true, "card_type": true,
+	"routing_number": true, "account_number": true, "account_type": true, "account_holder_type": true,
+	"fingerprint": true, "payment_type": true, "bank_account_type": true,
+}
+
+// paymentHolderFields are the cardholder's or account holder's name,
+// contact and billing address in card or bank details (at any depth below
+// them, such as a payment method's address object).
+var paymentHolderFields = map[string]bool{
+	"name": true, "given_name": true, "surname": true, "email": true, "phone": true,
+	"postal_code": true, "address1": true, "address2": true, "line1": true, "line2": true,
+}
+
+// isPaymentDetails reports whether a JSON object holds card or bank details.
+func isPaymentDetails(m map[string]any) bool {
+	for k := range m {
+		if paymentDetailsKeys[strings.ToLower(k)] {
+			return true
+		}
+	}
+	return isTokenObject(m)
+}
+
+// isTokenObject reports whether m is a one-time token or other gateway
+// card/bank object ("type": "card" or "bank"), whose id is a credential
+// that can be charged.
+func isTokenObject(m map[string]any) bool {
+	typ, _ := m["type"].(string)
+	return typ == "card" || typ == "bank"
 }
 
 // isSecretField reports whether a JSON/form key names a secret.
@@ -66,22 +104,29 @@ func RedactJSON(body []byte) string {
 	return string(out)
 }
 
-func redactValue(v any) any {
+func redactValue(v any) any { return redactIn(v, false) }
+
+// redactIn redacts v; holder is true below card or bank details, where
+// the holder's name, contact and address are redacted too.
+func redactIn(v any, holder bool) any {
 	switch t := v.(type) {
 	case map[string]any:
+		details := holder || isPaymentDetails(t)
+		token := isTokenObject(t)
 		for k, val := range t {
-			if isSecretField(k) {
+			lk := strings.ToLower(k)
+			if isSecretField(k) || (details && paymentHolderFields[lk]) || (token && lk == "id") {
 				if val != nil {
 					t[k] = Redacted
 				}
 				continue
 			}
-			t[k] = redactValue(val)
+			t[k] = redactIn(val, details)
 		}
 		return t
 	case []any:
 		for i := range t {
-			t[i] = redactValue(t[i])
+			t[i] = redactIn(t[i], holder)
 		}
 		return t
 	default:
@@ -95,8 +140,14 @@ func RedactForm(body []byte) string {
 	if err != nil {
 		return "<form body omitted>"
 	}
+	details := false
+	for k, v := range vals {
+		if paymentDetailsKeys[strings.ToLower(k)] || (k == "type" && len(v) > 0 && (v[0] == "card" || v[0] == "bank")) {
+			details = true
+		}
+	}
 	for k := range vals {
-		if isSecretField(k) || k == "code" {
+		if isSecretField(k) || k == "code" || (details && paymentHolderFields[strings.ToLower(k)]) {
 			vals[k] = []string{Redacted}
 		}
 	}
@@ -116,10 +167,12 @@ func RedactHeaders(h http.Header) map[string]string {
 	return out
 }
 
-// RedactQuery redacts secret query parameters of a URL.
+// RedactQuery redacts secret query parameters of a URL, and the token ID
+// of a /v1/tokens/{id} path.
 func RedactQuery(u *url.URL) string {
+	p := redactPath(u.Path)
 	if u.RawQuery == "" {
-		return u.Path
+		return p
 	}
 	q := u.Query()
 	for k := range q {
@@ -127,7 +180,23 @@ func RedactQuery(u *url.URL) string {
 			q[k] = []string{Redacted}
 		}
 	}
-	return u.Path + "?" + q.Encode()
+	return p + "?" + q.Encode()
+}
+
+// secretPathPrefixes are API paths whose next segment is a credential: a
+// one-time token ID (GET /v1/tokens/{id}).
+var secretPathPrefixes = []string{"/v1/tokens/"}
+
+func redactPath(p string) string {
+	for _, prefix := range secretPathPrefixes {
+		if rest, ok := strings.CutPrefix(p, prefix); ok && rest != "" {
+			if _, after, found := strings.Cut(rest, "/"); found {
+				return prefix + Redacted + "/" + after
+			}
+			return prefix + Redacted
+		}
+	}
+	return p
 }
 
 // scrubKnown replaces any occurrence of a known secret value in s. It is the

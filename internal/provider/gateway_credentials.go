@@ -43,14 +43,29 @@ type gatewayMerchantModel struct {
 }
 
 type gatewayAccountModel struct {
-	ID                      string `tfsdk:"id"`
-	Name                    string `tfsdk:"name"`
-	Type                    string `tfsdk:"type"`
-	Currency                string `tfsdk:"currency"`
-	RecurringChargesEnabled bool   `tfsdk:"recurring_charges_enabled"`
-	PublicKey               string `tfsdk:"public_key"`
-	SecretKey               string `tfsdk:"secret_key"`
-	TrustAccount            bool   `tfsdk:"trust_account"`
+	ID                      string  `tfsdk:"id"`
+	Name                    string  `tfsdk:"name"`
+	Type                    string  `tfsdk:"type"`
+	Currency                string  `tfsdk:"currency"`
+	RecurringChargesEnabled bool    `tfsdk:"recurring_charges_enabled"`
+	PublicKey               string  `tfsdk:"public_key"`
+	SecretKey               *string `tfsdk:"secret_key"` // nil (null) in the data source unless include_secret_keys
+	TrustAccount            bool    `tfsdk:"trust_account"`
+}
+
+// withoutSecretKeys returns m with every account's secret key null.
+func (m *gatewayCredentialsModel) withoutSecretKeys() *gatewayCredentialsModel {
+	out := *m
+	strip := func(accts []gatewayAccountModel) []gatewayAccountModel {
+		c := make([]gatewayAccountModel, len(accts))
+		for i, a := range accts {
+			a.SecretKey = nil
+			c[i] = a
+		}
+		return c
+	}
+	out.TestAccounts, out.LiveAccounts = strip(m.TestAccounts), strip(m.LiveAccounts)
+	return &out
 }
 
 func gatewayAccountSpec(mode string) computedSpec {
@@ -61,8 +76,9 @@ func gatewayAccountSpec(mode string) computedSpec {
 		"currency":                  {desc: "3-letter ISO currency code."},
 		"recurring_charges_enabled": {kind: specBool, desc: "Whether recurring charges are enabled on the account."},
 		"public_key":                {desc: "Merchant public key (`m_...`)."},
-		"secret_key":                {desc: "Gateway secret key of this mode. Sensitive.", sensitive: true},
-		"trust_account":             {kind: specBool, desc: "Whether this is a trust account."},
+		"secret_key": {desc: "Gateway secret key of this mode. Sensitive. In the data source, null unless " +
+			"`include_secret_keys = true`.", sensitive: true},
+		"trust_account": {kind: specBool, desc: "Whether this is a trust account."},
 	}}
 }
 
@@ -124,7 +140,7 @@ func flattenGatewayAccounts(accts []client.GatewayAccount) []gatewayAccountModel
 	for _, a := range accts {
 		out = append(out, gatewayAccountModel{
 			ID: a.ID, Name: a.Name, Type: a.Type, Currency: a.Currency, RecurringChargesEnabled: bool(a.RecurringChargesEnabled),
-			PublicKey: a.PublicKey, SecretKey: a.SecretKey, TrustAccount: bool(a.TrustAccount),
+			PublicKey: a.PublicKey, SecretKey: &a.SecretKey, TrustAccount: bool(a.TrustAccount),
 		})
 	}
 	return out

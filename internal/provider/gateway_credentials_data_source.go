@@ -5,27 +5,63 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-var _ datasource.DataSourceWithConfigure = (*gatewayCredentialsDataSource)(nil)
+var (
+	_ datasource.DataSourceWithConfigure      = (*gatewayCredentialsDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*gatewayCredentialsDataSource)(nil)
+)
 
 // NewGatewayCredentialsDataSource is the affinipay_gateway_credentials data source.
 func NewGatewayCredentialsDataSource() datasource.DataSource { return &gatewayCredentialsDataSource{} }
 
 type gatewayCredentialsDataSource struct{ data *ProviderData }
 
+// gatewayCredentialsDataSourceModel is the shared model plus the switch
+// that lets the secret keys into the state.
+type gatewayCredentialsDataSourceModel struct {
+	IncludeSecretKeys types.Bool `tfsdk:"include_secret_keys"`
+	gatewayCredentialsModel
+}
+
 func (d *gatewayCredentialsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_gateway_credentials"
 }
 
+const gatewayCredentialsIncludeWarning = "include_secret_keys = true writes the merchant's test and live gateway secret keys " +
+	"into the Terraform state (and its backups). Marking them sensitive hides them from plan output, not from the state file. " +
+	"Prefer the affinipay_gateway_credentials ephemeral resource, which never writes them anywhere, and pass the key on to a " +
+	"write-only attribute."
+
 func (d *gatewayCredentialsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := dataSourceAttributes(gatewayCredentialsSpec)
+	attrs["include_secret_keys"] = schema.BoolAttribute{
+		MarkdownDescription: "Whether to fill in the accounts' `secret_key`. Default `false`: every `secret_key` is null, and no " +
+			"secret key reaches the state. `true` stores the test and live secret keys in the state, with a warning at plan time; " +
+			"prefer the ephemeral resource of the same name.",
+		Optional: true,
+	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The merchant's test and live gateway accounts and keys (`GET /gateway-credentials`, bearer token).\n\n" +
-			"~> **The secret keys land in the Terraform state** (marked sensitive, which hides them from plan output but not from the state file). " +
-			"Prefer the `affinipay_gateway_credentials` **ephemeral resource** (Terraform 1.10 and later), which returns the same data without ever " +
-			"writing it to state or plan, and pass the key on to a write-only attribute. Use this data source only when the state is stored " +
-			"encrypted with access as tight as the keys themselves deserve.",
-		Attributes: dataSourceAttributes(gatewayCredentialsSpec),
+		MarkdownDescription: "The merchant's test and live gateway accounts and public keys (`GET /gateway-credentials`, bearer token).\n\n" +
+			"The accounts' **secret keys are left out** (null) unless `include_secret_keys = true`, because a data source's values are " +
+			"stored in the Terraform state: marking them sensitive hides them from plan output, not from the state file. To pass a " +
+			"secret key on, use the `affinipay_gateway_credentials` **ephemeral resource** (Terraform 1.10 and later), which returns " +
+			"the same data without ever writing it to the state or the plan, into a write-only attribute. Set `include_secret_keys` " +
+			"only when the state is stored encrypted with access as tight as the keys themselves deserve.",
+		Attributes: attrs,
+	}
+}
+
+// ValidateConfig warns, at plan time, that include_secret_keys stores the
+// secret keys in the state.
+func (d *gatewayCredentialsDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var include types.Bool
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("include_secret_keys"), &include)...)
+	if include.ValueBool() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("include_secret_keys"), "Secret keys will be stored in the state",
+			gatewayCredentialsIncludeWarning)
 	}
 }
 
@@ -33,11 +69,20 @@ func (d *gatewayCredentialsDataSource) Configure(_ context.Context, req datasour
 	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *gatewayCredentialsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (d *gatewayCredentialsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var include types.Bool
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("include_secret_keys"), &include)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	creds, err := d.data.Client.GetGatewayCredentials(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to read AffiniPay gateway credentials", err, nil)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, flattenGatewayCredentials(creds))...)
+	m := flattenGatewayCredentials(creds)
+	if !include.ValueBool() {
+		m = m.withoutSecretKeys()
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, gatewayCredentialsDataSourceModel{IncludeSecretKeys: include, gatewayCredentialsModel: *m})...)
 }

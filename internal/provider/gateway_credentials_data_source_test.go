@@ -34,9 +34,20 @@ func TestAccGatewayCredentialsDataSource(t *testing.T) {
 					"id":            knownvalue.StringExact(first.ID),
 					"type":          knownvalue.StringRegexp(regexp.MustCompile(`^(MerchantAccount|AchAccount)$`)),
 					"public_key":    knownvalue.StringExact(first.PublicKey),
-					"secret_key":    knownvalue.StringExact(first.SecretKey),
+					"secret_key":    knownvalue.Null(),
 					"trust_account": knownvalue.Bool(bool(first.TrustAccount)),
 				})),
+				gatewayCredentialsNoSecretKeys("data.affinipay_gateway_credentials.this", creds),
+			},
+		}, {
+			// include_secret_keys = true stores them (with a plan-time warning,
+			// checked in TestGatewayCredentialsDataSourceWarning).
+			Config: `data "affinipay_gateway_credentials" "this" {
+  include_secret_keys = true
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.affinipay_gateway_credentials.this", tfjsonpath.New("test_accounts").AtSliceIndex(0).AtMapKey("secret_key"),
+					knownvalue.StringExact(first.SecretKey)),
 			},
 		}},
 	})
