@@ -63,7 +63,6 @@ func (c gatewayNoKeysCheck) CheckState(_ context.Context, req statecheck.CheckSt
 	resp.Error = fmt.Errorf("%s not in state", c.addr)
 }
 
-
 // include_secret_keys = true warns at plan time, on the attribute; false or
 // unset does not.
 func TestGatewayCredentialsDataSourceWarning(t *testing.T) {
