@@ -140,7 +140,6 @@ var badInputCases = []badInputCase{
 	{name: "merchant state for US", attr: "state", config: badMerchant("  country = \"US\"\n  state   = \"Maine\"")},
 	{name: "merchant postal code", attr: "postal_code", config: badMerchant(`  postal_code = "#1"`)},
 	{name: "merchant timezone", attr: "timezone", config: badMerchant(`  timezone = "Mars/Olympus_Mons"`)},
-	{name: "merchant CIDR not canonical", attr: "api_allowed_ip_address_ranges", config: badMerchant(`  api_allowed_ip_address_ranges = ["10.0.0.1/24"]`)},
 	{name: "merchant CIDR malformed", attr: "api_allowed_ip_address_ranges", config: badMerchant(`  api_allowed_ip_address_ranges = ["300.1.1.0/24"]`)},
 	{name: "merchant blank name", attr: "name", config: badMerchant(`  name = "   "`)},
 

@@ -86,10 +86,15 @@ const merchantResourceDoc = "Manages the settings of the merchant the provider's
 	"* **Update** sends only the attributes whose value changed.\n" +
 	"* **Destroy changes nothing at AffiniPay**: the merchant and all its settings stay exactly as they are; the resource is only removed from the Terraform state.\n" +
 	"* The webhook URL lists (`live_events_urls`, `test_events_urls`) are never read or written by this resource: manage them with `affinipay_webhook_endpoint`.\n\n" +
+	"## Lock-out\n\n" +
 	"~> **Warning:** `api_allowed_ip_address_ranges` restricts which source IPs AffiniPay accepts API requests from. " +
 	"If you set ranges that do not include the public IP address of the machine running Terraform (your laptop, the CI runner, its NAT gateway), " +
-	"that machine is **locked out**: every later plan, apply and destroy fails until the ranges are fixed from an allowed address or in the AffiniPay dashboard. " +
+	"that machine is **locked out**: every later plan, apply and destroy fails until the ranges are fixed from an allowed address or in the AffiniPay web application. " +
 	"An empty set (`[]`) allows requests from any IP.\n\n" +
+	"* The plan **warns** when the list is first set (any IP was allowed) or narrowed (a range is no longer fully allowed).\n" +
+	"* If the apply locks this machine out, it fails with an error on `api_allowed_ip_address_ranges` saying so; the new value is recorded in the state.\n" +
+	"* The way back: widen or clear the ranges in the AffiniPay web application, or run Terraform from an address inside the ranges " +
+	"with a configuration that includes this machine's address (or `[]`).\n\n" +
 	"## Import\n\n" +
 	"Import with the merchant ID (the `id` of the `affinipay_merchant` data source). " +
 	"The ID must be that of the merchant the provider's credentials authenticate as: `terraform import affinipay_merchant.this <merchant_id>`."
@@ -137,14 +142,15 @@ func (r *merchantResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				validators.EmptyOr(validators.IANATimezone())),
 			"api_allowed_ip_address_ranges": schema.SetAttribute{
 				MarkdownDescription: "CIDR ranges from which the merchant's API requests are accepted, such as `[\"203.0.113.0/24\", \"2001:db8::/32\"]`. " +
-					"Each range must be in canonical form (host bits zero: `10.0.0.0/24`, not `10.0.0.1/24`; a single address is written `/32` or `/128`). " +
+					"Every range the API accepts is accepted, host bits included (`198.51.100.1/24` admits the whole `198.51.100.0/24`; a warning says so); " +
+					"ranges are compared by meaning, so `198.51.100.1/24` and `198.51.100.0/24` never show a difference. A single address is written `/32` or `/128`. " +
 					"Order does not matter. An empty set allows requests from **any** IP. Left unchanged when not configured. " +
-					"**Warning:** ranges that exclude the machine running Terraform lock it out of the API.",
+					"**Warning:** ranges that exclude the machine running Terraform lock it out of the API; the plan warns when the list is first set or narrowed.",
 				Optional:      true,
 				Computed:      true,
 				ElementType:   types.StringType,
 				Validators:    []validator.Set{setvalidator.ValueStringsAre(validators.CIDR())},
-				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown(), ipRangesPlanModifier{}},
 			},
 			"timeouts": timeoutsAttribute(ctx),
 		},
@@ -189,6 +195,9 @@ func (r *merchantResource) Create(ctx context.Context, req resource.CreateReques
 	resp.Diagnostics.Append(diags...)
 	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if update.APIAllowedIPAddressRanges != nil && *update.APIAllowedIPAddressRanges != "" {
+		checkLockedOut(ctx, r.data.Client, client.SplitList(*update.APIAllowedIPAddressRanges), &resp.Diagnostics)
+	}
 }
 
 func (r *merchantResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -199,7 +208,9 @@ func (r *merchantResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	m, err := r.data.Client.GetMerchant(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)
+		if !lockedOutReadError(ctx, prior.APIAllowedIPAddressRanges, err, &resp.Diagnostics) {
+			addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)
+		}
 		return
 	}
 	// The merchant cannot disappear, but the credentials can change. Managing
@@ -253,6 +264,9 @@ func (r *merchantResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(diags...)
 	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if update.APIAllowedIPAddressRanges != nil && *update.APIAllowedIPAddressRanges != "" {
+		checkLockedOut(ctx, r.data.Client, client.SplitList(*update.APIAllowedIPAddressRanges), &resp.Diagnostics)
+	}
 }
 
 // Delete changes nothing at AffiniPay: the merchant cannot be deleted, and
@@ -364,5 +378,8 @@ func flattenMerchant(ctx context.Context, m *client.Merchant, like *merchantReso
 	}
 	ranges, diags := types.SetValueFrom(ctx, types.StringType, client.SplitList(m.APIAllowedIPAddressRanges))
 	out.APIAllowedIPAddressRanges = ranges
+	if like != nil {
+		out.APIAllowedIPAddressRanges = keepIPRangesSpelling(ctx, ranges, like.APIAllowedIPAddressRanges)
+	}
 	return out, diags
 }
