@@ -50,7 +50,9 @@ func (ipRangesPlanModifier) Description(context.Context) string {
 	return "CIDR ranges are compared by meaning; narrowing or first setting them is warned about."
 }
 
-func (m ipRangesPlanModifier) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+func (m ipRangesPlanModifier) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
 
 func (ipRangesPlanModifier) PlanModifySet(ctx context.Context, req planmodifier.SetRequest, resp *planmodifier.SetResponse) {
 	want, ok := stringsOfSet(ctx, req.ConfigValue)

@@ -137,10 +137,12 @@ func TestAccMerchantResource_ipRangesHostBits(t *testing.T) {
 				},
 			},
 			{
-				Config:            cfg(`"198.51.100.0/24", "127.0.0.1/32"`),
-				ResourceName:      merchantTestAddr,
-				ImportState:       true,
-				ImportStateIdFunc: func(s *terraform.State) (string, error) { return s.RootModule().Resources[merchantTestAddr].Primary.ID, nil },
+				Config:       cfg(`"198.51.100.0/24", "127.0.0.1/32"`),
+				ResourceName: merchantTestAddr,
+				ImportState:  true,
+				ImportStateIdFunc: func(s *terraform.State) (string, error) {
+					return s.RootModule().Resources[merchantTestAddr].Primary.ID, nil
+				},
 				ImportStateVerify: true,
 			},
 		},

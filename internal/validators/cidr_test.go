@@ -66,7 +66,7 @@ func TestCIDRNarrowed(t *testing.T) {
 		{[]string{"10.1.0.0/16"}, []string{"10.0.0.0/8"}, nil},
 		{[]string{"10.1.0.0/16", "192.0.2.0/24"}, []string{"10.0.0.0/8"}, []string{"192.0.2.0/24"}},
 		{[]string{"10.0.0.0/8"}, nil, nil}, // empty = any IP: widened
-		{nil, []string{"10.0.0.0/8"}, nil},  // first set: reported separately
+		{nil, []string{"10.0.0.0/8"}, nil}, // first set: reported separately
 		{[]string{"198.51.100.1/24"}, []string{"198.51.100.0/24"}, nil},
 	}
 	for _, c := range cases {
