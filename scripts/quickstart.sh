@@ -172,14 +172,19 @@ export TF_VAR_first_payment_date="${TF_VAR_first_payment_date:-$(date -u -d '+30
 log "first payment date: ${TF_VAR_first_payment_date}"
 
 # --- apply, verify, destroy --------------------------------------------------
+# The test card reaches Terraform only through the environment, as ephemeral
+# variables (see examples/quickstart/main.tf): no file Terraform writes holds
+# it. It is needed only by the apply that adds the card.
 begin "terraform apply"
 applied=1
-"${tf}" apply -auto-approve -input=false -no-color
+TF_VAR_test_card_number=4242424242424242 TF_VAR_test_card_cvv=123 \
+	"${tf}" apply -auto-approve -input=false -no-color
+unset TF_VAR_test_card_number TF_VAR_test_card_cvv
 
 begin "terraform output"
 "${tf}" output -no-color
 
-begin "terraform plan (expecting no changes)"
+begin "terraform plan (expecting no changes, without the card data)"
 plan_rc=0
 "${tf}" plan -detailed-exitcode -input=false -no-color >"${tmp_dir}/plan.txt" 2>&1 || plan_rc=$?
 case "${plan_rc}" in
@@ -195,7 +200,11 @@ case "${plan_rc}" in
 	false
 	;;
 esac
-log "SUCCESS: apply completed against the sandbox and a follow-up plan shows no changes"
+if grep -rqs --exclude-dir=.terraform 4242424242424242 "${tmp_dir}/work"; then
+	echo "quickstart: the test card number was found in a file Terraform wrote" >&2
+	false
+fi
+log "SUCCESS: apply completed against the sandbox, a follow-up plan shows no changes, and no file holds the card number"
 
 begin "terraform destroy"
 "${tf}" destroy -auto-approve -input=false -no-color

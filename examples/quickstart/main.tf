@@ -20,11 +20,24 @@ variable "first_payment_date" {
   description = "First payment of the monthly retainer, yyyy-mm-dd, after today (make quickstart sets it to 30 days from now)."
 }
 
+# Card data comes in through ephemeral variables (make quickstart sets
+# TF_VAR_test_card_number and TF_VAR_test_card_cvv for the apply that adds the
+# card, and unsets them afterwards). Not `sensitive = true`: Terraform writes
+# the values of sensitive variables into saved plan files and `terraform show
+# -json`; ephemeral values it writes nowhere. Not a default either: the
+# configuration is copied into every saved plan file.
 variable "test_card_number" {
   type        = string
-  sensitive   = true
-  description = "A test card from the AffiniPay API reference. It only ever reaches the ephemeral token, never plan or state."
-  default     = "4242424242424242"
+  ephemeral   = true
+  default     = null
+  description = "A test card from the AffiniPay API reference, such as the Visa test card. Needed only when the card is added or replaced."
+}
+
+variable "test_card_cvv" {
+  type        = string
+  ephemeral   = true
+  default     = null
+  description = "The test card's CVV. Needed only when the card is added or replaced."
 }
 
 # --- Read: gateway status, merchant, bank accounts --------------------------
@@ -79,27 +92,27 @@ resource "affinipay_contact_tag" "vault" {
   tag        = "default"
 }
 
-# The card number goes to AffiniPay's token endpoint and nowhere else.
-ephemeral "affinipay_payment_token" "card" {
-  card = {
+# The card goes to AffiniPay's token endpoint when the payment method is
+# created (and when payment_details_wo_version changes), and nowhere else:
+# card_wo is write-only, so it is in no plan, state or saved plan file. On
+# other runs the card variables may be unset; card_wo is then null and
+# nothing changes.
+resource "affinipay_payment_method" "card" {
+  contact_id   = affinipay_contact.client.id
+  payment_type = "credit_card"
+  test_mode    = true
+  card_wo = var.test_card_number == null ? null : {
     number      = var.test_card_number
+    cvv         = var.test_card_cvv
     exp_month   = 12
     exp_year    = 2035
-    cvv         = "123"
     name        = "Ellen Ripley"
     postal_code = "78701"
     country     = "US"
   }
-}
-
-resource "affinipay_payment_method" "card" {
-  contact_id                = affinipay_contact.client.id
-  payment_type              = "credit_card"
-  test_mode                 = true
-  one_time_token_wo         = ephemeral.affinipay_payment_token.card.id
-  one_time_token_wo_version = 1
-  authorized_uses           = ["all"]
-  nickname                  = "Ripley Visa"
+  payment_details_wo_version = 1
+  authorized_uses            = ["all"]
+  nickname                   = "Ripley Visa"
 }
 
 # --- A monthly retainer on that card, with its schedule previewed -----------

@@ -1,11 +1,14 @@
 package provider
 
 import (
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
 
 // The documented payment-method example, run with the real terraform CLI
@@ -137,4 +140,77 @@ func TestAccPaymentMethodExampleKeepsCardDataOutOfFiles(t *testing.T) {
 	for _, name := range order {
 		t.Logf("POST /v1/tokens during %s: %d", name, phases[name])
 	}
+}
+
+// The documented pattern for the affinipay_payment_token ephemeral
+// resource (its example): `count` keeps it closed, so no token is made and
+// no card data is sent, except on the run that creates or replaces the
+// card.
+func TestAccPaymentTokenExampleOpensOnlyWhenNeeded(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test (TF_ACC=1)")
+	}
+	testAccPreCheck(t)
+	testAccSandboxOnly(t)
+	const (
+		cardNumber = "4012888888881881"
+		cvv        = "7391"
+	)
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "ephemeral-resources", "affinipay_payment_token", "ephemeral-resource.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	contact, err := testAccClient(t).CreateContact(t.Context(), &client.ContactCreate{
+		Type: client.ContactTypePerson, FirstName: "Lu", LastName: "Harper", TestMode: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = testAccClient(t).DeleteContact(context.Background(), contact.ID) })
+	w := newCLIWorkspace(t, "1.11.0", string(example),
+		"TF_VAR_card_number="+cardNumber, "TF_VAR_card_cvv="+cvv, "TF_VAR_contact_id="+contact.ID)
+	tokens := func() int64 { return testAccRequestCount(http.MethodPost, "/v1/tokens") }
+	phase := func(name string, want int64, args ...string) string {
+		t.Helper()
+		before := tokens()
+		out, err := w.tryRun(args...)
+		n := tokens() - before
+		t.Logf("POST /v1/tokens during %s: %d", name, n)
+		if err != nil && !(len(args) > 0 && args[len(args)-1] == "-detailed-exitcode") {
+			t.Fatalf("%s: %v\n%s", name, err, out)
+		}
+		if n != want {
+			t.Errorf("%s: %d POST /v1/tokens, want %d", name, n, want)
+		}
+		return out
+	}
+	// The run that opens it opens it twice: at plan and at apply.
+	phase("apply (create, replace_card=true)", 2, "apply", "-auto-approve", "-input=false", "-var", "replace_card=true")
+	if out, err := w.tryRun("plan", "-input=false", "-detailed-exitcode"); err != nil {
+		t.Errorf("the plan after apply is not empty: %v\n%s", err, out)
+	}
+	phase("plan (replace_card unset)", 0, "plan", "-input=false")
+	phase("apply -refresh-only", 0, "apply", "-refresh-only", "-auto-approve", "-input=false")
+	cfg := w.read("main.tf")
+	bumped := strings.Replace(cfg, "one_time_token_wo_version = 1", "one_time_token_wo_version = 2", 1)
+	if bumped == cfg {
+		t.Fatal("the example has no one_time_token_wo_version = 1")
+	}
+	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(bumped), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	phase("apply (replace_card=true, version bumped)", 2, "apply", "-auto-approve", "-input=false", "-var", "replace_card=true")
+	if out, err := w.tryRun("plan", "-input=false", "-detailed-exitcode"); err != nil {
+		t.Errorf("the plan after the replacement is not empty: %v\n%s", err, out)
+	}
+	if state := w.read("terraform.tfstate"); !strings.Contains(state, `"one_time_token_wo_version": 2`) {
+		t.Fatal("the card was not replaced: one_time_token_wo_version is not 2 in the state")
+	}
+	phase("destroy", 0, "destroy", "-auto-approve", "-input=false")
+	var scan cardScan
+	scan.scanDir(t, w.dir, []cardSecret{cardSecretLong("card number", cardNumber), cardSecretShort("CVV", "cvv", cvv)})
+	if len(scan.hits) > 0 {
+		t.Errorf("card data found in files Terraform wrote:\n%s", scan.summary())
+	}
+	t.Logf("%d files scanned, %d hits", scan.files, len(scan.hits))
 }

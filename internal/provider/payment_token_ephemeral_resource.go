@@ -103,16 +103,20 @@ func (e *paymentTokenEphemeralResource) Metadata(_ context.Context, req ephemera
 const paymentTokenDoc = "Exchanges card or bank account details for a **one-time payment token** (`POST /v1/tokens`, authenticated " +
 	"with the merchant public key: the provider's `public_key`), without writing the details or the token to the plan or the state. " +
 	"Requires Terraform 1.10 or later.\n\n" +
-	"Its `id` is meant for the write-only `one_time_token_wo` of `affinipay_payment_method`, which stores the card or bank account " +
-	"at AffiniPay as a contact's payment method; with the reference's test numbers (card `4242424242424242`, routing number " +
-	"`000000013`) and `test_mode = true` on the payment method this gives a test setup that keeps card data out of plan and state.\n\n" +
+	"**To store a card or bank account, prefer `card_wo` or `bank_account_wo` of `affinipay_payment_method`**, which send the " +
+	"details only when the payment method is created or its `payment_details_wo_version` changes. Use this ephemeral resource when " +
+	"you need a token itself, for example for the write-only `one_time_token_wo` of `affinipay_payment_method`, and open it only on " +
+	"the run that uses it (see the example: `count` keeps it closed unless a variable says the card is being added or replaced).\n\n" +
 	"Things to know:\n\n" +
-	"* Terraform opens ephemeral resources in **every** plan and apply, so each run creates a new token. A token is single use and " +
-	"expires five minutes after creation; the ones a run does not use simply expire.\n" +
+	"* Terraform opens an ephemeral resource in **every** plan and apply (and refresh, import and destroy) that has it, so each of " +
+	"those runs sends the card details to AffiniPay and creates a new token. A token is single use and expires five minutes after " +
+	"creation; the ones a run does not use simply expire. With `count = 0` nothing is sent.\n" +
 	"* Creating a token is not idempotent, so the provider never retries the request once it may have reached AffiniPay: " +
 	"a network failure fails the run instead of making a second token.\n" +
-	"* Every input is sensitive. Keep the values themselves out of configuration files: pass them in through sensitive " +
-	"variables (`TF_VAR_...`) or another ephemeral source. Validation errors never repeat card, CVV, routing or account numbers.\n" +
+	"* Every input is sensitive. Pass the values in through **`ephemeral = true` variables** (`TF_VAR_...`) or another ephemeral " +
+	"source, never `sensitive = true` variables or literals: Terraform writes the values of non-ephemeral variables into saved plan " +
+	"files (`terraform plan -out`) and `terraform show -json`, and the configuration itself into every saved plan. See the guide " +
+	"*Keeping card data out of state and plans*. Validation errors never repeat card, CVV, routing or account numbers.\n" +
 	"* Exactly one of `card` and `bank` must be set."
 
 // paymentTokenBillingAttributes returns the billing attributes shared by
