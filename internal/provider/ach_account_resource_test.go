@@ -85,8 +85,7 @@ func TestAccAchAccountResource_basic(t *testing.T) {
   primary                       = true
   required_payment_fields       = []
   transaction_allowed_countries = []`)
-	patches := func() int64 { return testAccRequestCount(http.MethodPatch, "/v1/ach-accounts/{id}") }
-	var patchesBefore int64
+	patches := testAccRequests(t, http.MethodPatch, "/v1/ach-accounts/{id}")
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -185,7 +184,7 @@ func TestAccAchAccountResource_basic(t *testing.T) {
 					}); err != nil {
 						t.Fatal(err)
 					}
-					patchesBefore = patches()
+					patches.Mark()
 				},
 				Config: full,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -202,12 +201,7 @@ func TestAccAchAccountResource_basic(t *testing.T) {
 						}
 						return achTestField("transaction_allowed_countries", a.TransactionAllowedCountries, "GB")
 					}),
-					func(*terraform.State) error {
-						if n := patches() - patchesBefore; n != 1 {
-							return fmt.Errorf("PATCH /v1/ach-accounts/{id} called %d times to correct drift, want 1", n)
-						}
-						return nil
-					},
+					patches.Expect(1, "to correct drift"),
 				),
 			},
 			{

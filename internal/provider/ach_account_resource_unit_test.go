@@ -2,22 +2,12 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
-
-func achTestBody(t *testing.T, u client.AchAccountUpdate) string {
-	t.Helper()
-	b, err := json.Marshal(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 func TestExpandAchAccountUpdate(t *testing.T) {
 	ctx := context.Background()
@@ -29,7 +19,7 @@ func TestExpandAchAccountUpdate(t *testing.T) {
 		TransactionAllowedCountries: types.SetNull(types.StringType),
 	}
 	u, _ := expandAchAccountUpdate(ctx, cfg, nil)
-	if got, want := achTestBody(t, u.AchAccountUpdate), `{"primary":true,"required_payment_fields":"email,name,phone"}`; got != want {
+	if got, want := testJSON(t, u.AchAccountUpdate), `{"primary":true,"required_payment_fields":"email,name,phone"}`; got != want {
 		t.Errorf("create body = %s, want %s", got, want)
 	}
 
@@ -41,7 +31,7 @@ func TestExpandAchAccountUpdate(t *testing.T) {
 	plan.Primary = types.BoolUnknown() // not configured, resource updated: never sent
 	plan.TransactionAllowedCountries = merchantTestSet()
 	u, _ = expandAchAccountUpdate(ctx, plan, &prior)
-	if got, want := achTestBody(t, u.AchAccountUpdate), `{"transaction_allowed_countries":""}`; got != want {
+	if got, want := testJSON(t, u.AchAccountUpdate), `{"transaction_allowed_countries":""}`; got != want {
 		t.Errorf("update body = %s, want %s", got, want)
 	}
 	if u, _ := expandAchAccountUpdate(ctx, prior, &prior); !u.isEmpty() {

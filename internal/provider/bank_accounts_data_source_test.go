@@ -54,7 +54,7 @@ func TestAccBankAccountsDataSource(t *testing.T) {
 func TestAccBankAccountsDataSource_oauthClientCredentials(t *testing.T) {
 	testAccSandboxOnly(t)
 	testAccPreCheck(t)
-	before := testAccRequestCount("POST", "/oauth/token")
+	tokens := testAccRequests(t, "POST", "/oauth/token")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -68,8 +68,8 @@ data "affinipay_bank_accounts" "all" {}`,
 			},
 		}},
 	})
-	if after := testAccRequestCount("POST", "/oauth/token"); after <= before {
-		t.Fatalf("no OAuth token was requested (%d -> %d)", before, after)
+	if tokens.Since() == 0 {
+		t.Fatal("no OAuth token was requested")
 	}
 }
 

@@ -309,7 +309,8 @@ func TestAccContactResource_lostCreateResponseAdopts(t *testing.T) {
 	testAccSandboxOnly(t)
 	sid := fmt.Sprintf("acctest:lost-%d", time.Now().UnixNano())
 	dropped := func() int64 { return testSandbox.Metrics().Faults["dropped_after_commit"] }
-	var droppedBefore, lookupsBefore int64
+	var droppedBefore int64
+	lookups := testAccRequests(t, "GET", "/contacts/source-id")
 	stop := make(chan struct{})
 	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
 	resource.Test(t, resource.TestCase{
@@ -317,7 +318,8 @@ func TestAccContactResource_lostCreateResponseAdopts(t *testing.T) {
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				droppedBefore, lookupsBefore = dropped(), testAccRequestCount("GET", "/contacts/source-id")
+				droppedBefore = dropped()
+				lookups.Mark()
 				if err := testSandbox.SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
 					t.Fatal(err)
 				}
@@ -353,7 +355,7 @@ resource "affinipay_contact" "test" {
 				if n := dropped() - droppedBefore; n != 1 {
 					return errorf("%d POSTs dropped after commit, want 1", n)
 				}
-				if testAccRequestCount("GET", "/contacts/source-id") <= lookupsBefore {
+				if lookups.Since() == 0 {
 					return errorf("the contact was not looked up by source_id")
 				}
 				all, err := testAccClient(t).SearchContacts(context.Background(), client.ContactSearch{QF: "source_id:" + sid})

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -87,11 +86,11 @@ func TestContactPatchBody(t *testing.T) {
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
-	b, _ := json.Marshal(p)
+	b := testJSON(t, p)
 	// a unchanged (not sent); b edited to x in place; c: the leftover
 	// positional match goes to b first, so c is removed.
 	want := `{"notes":"","email_addresses":[{"id":"eml_c"},{"id":"eml_b","address":"x@example.com","preferred":false}]}`
-	if string(b) != want {
+	if b != want {
 		t.Fatalf("got  %s\nwant %s", b, want)
 	}
 
@@ -100,9 +99,9 @@ func TestContactPatchBody(t *testing.T) {
 	plan.Tags = types.SetValueMust(types.StringType, []attr.Value{types.StringValue("default")})
 	matchPlannedIDs(ctx, &plan, &prior, &diags)
 	p = contactPatchBody(ctx, &prior, &plan, true, &diags)
-	b, _ = json.Marshal(p)
+	b = testJSON(t, p)
 	want = `{"email_addresses":[{"address":"new@example.com","preferred":true}],"tags":["default"]}`
-	if string(b) != want {
+	if b != want {
 		t.Fatalf("got  %s\nwant %s", b, want)
 	}
 	// Tags not configured: never sent.

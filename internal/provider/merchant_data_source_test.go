@@ -90,7 +90,7 @@ data "affinipay_merchant" "this" {}`,
 func TestAccMerchantDataSource_secretKeyFromGatewayCredentials(t *testing.T) {
 	testAccSandboxOnly(t)
 	testAccPreCheck(t)
-	before := testAccRequestCount("GET", "/gateway-credentials")
+	lookups := testAccRequests(t, "GET", "/gateway-credentials")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -105,8 +105,8 @@ data "affinipay_merchant" "this" {}`,
 			},
 		}},
 	})
-	if after := testAccRequestCount("GET", "/gateway-credentials"); after <= before {
-		t.Fatalf("gateway credentials were not consulted (%d -> %d requests)", before, after)
+	if lookups.Since() == 0 {
+		t.Fatal("gateway credentials were not consulted")
 	}
 }
 

@@ -114,8 +114,7 @@ resource "affinipay_merchant" "this" {
 resource "affinipay_merchant" "this" {
   name = "Maple Leaf Legal"
 }`
-	patches := func() int64 { return testAccRequestCount(http.MethodPatch, "/v1/merchant") }
-	var patchesBefore int64
+	patches := testAccRequests(t, http.MethodPatch, "/v1/merchant")
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -189,7 +188,7 @@ resource "affinipay_merchant" "this" {
 			{
 				// Drift made outside Terraform is detected and corrected.
 				PreConfig: func() {
-					patchesBefore = patches()
+					patches.Mark()
 					if _, err := testAccClient(t).UpdateMerchant(ctx, client.MerchantUpdate{
 						Name: client.String("Changed In The Dashboard"), City: client.String("Ottawa"),
 						APIAllowedIPAddressRanges: client.String("127.0.0.1/32,198.51.100.0/24"), // still admits the runner
@@ -210,13 +209,8 @@ resource "affinipay_merchant" "this" {
 						"name": "Maple Leaf Legal", "city": "Toronto", "address1": "100 King St W",
 						"api_allowed_ip_address_ranges": "127.0.0.1/32,2001:db8::/32", "test_events_urls": hook,
 					}),
-					func(*terraform.State) error {
-						// One PATCH by the test (drift), one by the apply.
-						if n := patches() - patchesBefore; n != 2 {
-							return fmt.Errorf("PATCH /v1/merchant was called %d times during the drift step, want 2", n)
-						}
-						return nil
-					},
+					// One PATCH by the test (drift), one by the apply.
+					patches.Expect(2, "during the drift step"),
 				),
 			},
 			{
@@ -253,7 +247,7 @@ func TestAccMerchantResource_adoptOnly(t *testing.T) {
 	testAccPreCheck(t)
 	testAccSandboxOnly(t)
 	orig := testAccRestoreMerchant(t)
-	before := testAccRequestCount(http.MethodPatch, "/v1/merchant")
+	patches := testAccRequests(t, http.MethodPatch, "/v1/merchant")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -266,12 +260,7 @@ func TestAccMerchantResource_adoptOnly(t *testing.T) {
 				statecheck.ExpectKnownValue(merchantTestAddr, tfjsonpath.New("name"), knownvalue.StringExact(orig.Name)),
 				statecheck.ExpectKnownValue(merchantTestAddr, tfjsonpath.New("postal_code"), knownvalue.StringExact(orig.PostalCode)),
 			},
-			Check: func(*terraform.State) error {
-				if n := testAccRequestCount(http.MethodPatch, "/v1/merchant") - before; n != 0 {
-					return fmt.Errorf("adopting with an empty configuration sent %d PATCH /v1/merchant requests, want 0", n)
-				}
-				return nil
-			},
+			Check: patches.Expect(0, "to adopt with an empty configuration"),
 		}},
 	})
 	if m := merchantTestGet(t); m.Name != orig.Name || m.ContactEmail != orig.ContactEmail {

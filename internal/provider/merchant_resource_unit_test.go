@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -17,15 +16,6 @@ func merchantTestSet(items ...string) types.Set {
 		vals[i] = types.StringValue(s)
 	}
 	return types.SetValueMust(types.StringType, vals)
-}
-
-func merchantTestBody(t *testing.T, u client.MerchantUpdate) string {
-	t.Helper()
-	b, err := json.Marshal(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 // Create sends exactly the configured attributes (null = not configured),
@@ -43,20 +33,20 @@ func TestExpandMerchantUpdate_create(t *testing.T) {
 		t.Fatal(diags)
 	}
 	want := `{"name":"Biz","address2":"","api_allowed_ip_address_ranges":"127.0.0.1/32,198.51.100.0/24"}`
-	if got := merchantTestBody(t, u.MerchantUpdate); got != want || u.isEmpty() {
+	if got := testJSON(t, u.MerchantUpdate); got != want || u.isEmpty() {
 		t.Errorf("body = %s, want %s", got, want)
 	}
 
 	empty, _ := expandMerchantUpdate(context.Background(), merchantResourceModel{
 		APIAllowedIPAddressRanges: types.SetNull(types.StringType),
 	}, nil)
-	if !empty.isEmpty() || merchantTestBody(t, empty.MerchantUpdate) != `{}` {
+	if !empty.isEmpty() || testJSON(t, empty.MerchantUpdate) != `{}` {
 		t.Errorf("nothing configured: %+v", empty)
 	}
 
 	// An empty set is configured: it clears the ranges.
 	cleared, _ := expandMerchantUpdate(context.Background(), merchantResourceModel{APIAllowedIPAddressRanges: merchantTestSet()}, nil)
-	if got := merchantTestBody(t, cleared.MerchantUpdate); got != `{"api_allowed_ip_address_ranges":""}` {
+	if got := testJSON(t, cleared.MerchantUpdate); got != `{"api_allowed_ip_address_ranges":""}` {
 		t.Errorf("empty set: body = %s", got)
 	}
 }
@@ -71,7 +61,7 @@ func TestExpandMerchantUpdate_update(t *testing.T) {
 	plan.City = types.StringValue("Portland")
 	plan.APIAllowedIPAddressRanges = merchantTestSet("127.0.0.1/32", "10.0.0.0/8") // same set, other order
 	u, _ := expandMerchantUpdate(context.Background(), plan, &prior)
-	if got := merchantTestBody(t, u.MerchantUpdate); got != `{"city":"Portland"}` {
+	if got := testJSON(t, u.MerchantUpdate); got != `{"city":"Portland"}` {
 		t.Errorf("body = %s", got)
 	}
 	same, _ := expandMerchantUpdate(context.Background(), prior, &prior)

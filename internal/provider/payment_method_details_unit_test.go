@@ -99,13 +99,13 @@ func TestExpandPaymentMethodUpdate_details(t *testing.T) {
 	plan := prior
 	// Unchanged version: the details token (never made then) is not sent.
 	u, n, diags := expandPaymentMethodUpdate(ctx, plan, prior, types.StringNull(), types.StringNull())
-	if diags.HasError() || n != 0 || pmTestJSON(t, u) != `{}` {
-		t.Errorf("unchanged: %s n=%d %v", pmTestJSON(t, u), n, diags)
+	if diags.HasError() || n != 0 || testJSON(t, u) != `{}` {
+		t.Errorf("unchanged: %s n=%d %v", testJSON(t, u), n, diags)
 	}
 	plan.PaymentDetailsWOVersion = types.Int64Value(2)
 	u, n, diags = expandPaymentMethodUpdate(ctx, plan, prior, types.StringNull(), types.StringValue("tok_details"))
-	if diags.HasError() || n != 1 || pmTestJSON(t, u) != `{"one_time_token":"tok_details"}` {
-		t.Errorf("bump: %s n=%d %v", pmTestJSON(t, u), n, diags)
+	if diags.HasError() || n != 1 || testJSON(t, u) != `{"one_time_token":"tok_details"}` {
+		t.Errorf("bump: %s n=%d %v", testJSON(t, u), n, diags)
 	}
 	if _, _, diags := expandPaymentMethodUpdate(ctx, plan, prior, types.StringNull(), types.StringNull()); !diags.HasError() ||
 		!strings.Contains(diags[0].Detail(), "card_wo") {
@@ -127,7 +127,7 @@ func TestPaymentMethodDetailsTokenBody(t *testing.T) {
 	}
 	body, paths := expandPaymentTokenAt(m, pmCardWO, pmBankWO)
 	want := `{"type":"card","number":"4242424242424242","exp_month":10,"exp_year":2030,"cvv":"123","name":"Lu Harper","postal_code":"78701"}`
-	if got := pmTestJSON(t, body); got != want {
+	if got := testJSON(t, body); got != want {
 		t.Errorf("body %s, want %s", got, want)
 	}
 	if p, ok := paths.lookup("number"); !ok || p.String() != "card_wo.number" {

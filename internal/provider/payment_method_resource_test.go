@@ -89,10 +89,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 	const addr = "affinipay_payment_method.card"
 	var contactID, pmID string
 	sameID := statecheck.CompareValue(compare.ValuesSame())
-	patches := func() int64 {
-		return testAccRequestCount(http.MethodPatch, "/contacts/{id}/payment-methods/{pmid}")
-	}
-	var patchesBefore int64
+	patches := testAccRequests(t, http.MethodPatch, "/contacts/{id}/payment-methods/{pmid}")
 	capture := func(s *terraform.State) error {
 		var err error
 		contactID, pmID, err = pmTestIDs(s, addr)
@@ -204,7 +201,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 				// Bumping the version sends the new token with one PATCH: the
 				// card is replaced in place and keeps its ID; the optional
 				// text fields are cleared.
-				PreConfig: func() { patchesBefore = patches() },
+				PreConfig: patches.Mark,
 				Config:    pmTestCardConfig("5105105105105100", 2031, 2, `  authorized_uses = ["merchant", "client"]`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
@@ -224,8 +221,8 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("reference"), knownvalue.Null()),
 				},
 				Check: func(*terraform.State) error {
-					if n := patches() - patchesBefore; n != 1 {
-						return fmt.Errorf("%d PATCH requests, want 1", n)
+					if err := patches.Expect(1, "to replace the card")(nil); err != nil {
+						return err
 					}
 					pm, err := testAccClient(t).GetPaymentMethod(context.Background(), contactID, pmID)
 					if err != nil {

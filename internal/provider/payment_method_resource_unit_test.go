@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -77,15 +76,6 @@ func pmTestModel() paymentMethodResourceModel {
 	}
 }
 
-func pmTestJSON(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 func TestExpandPaymentMethodCreate(t *testing.T) {
 	ctx := context.Background()
 	plan := pmTestModel()
@@ -94,7 +84,7 @@ func TestExpandPaymentMethodCreate(t *testing.T) {
 		t.Fatal(diags)
 	}
 	want := `{"payment_type":"credit_card","one_time_token":"tok_123","authorized_uses":["all"],"preferred":false,"nickname":"Visa","test_mode":true}`
-	if got := pmTestJSON(t, body); got != want {
+	if got := testJSON(t, body); got != want {
 		t.Errorf("body = %s, want %s", got, want)
 	}
 	// Unconfigured Optional+Computed values are unknown at create: not sent.
@@ -103,7 +93,7 @@ func TestExpandPaymentMethodCreate(t *testing.T) {
 	plan.Nickname = types.StringNull()
 	plan.SavedPaymentToken = types.StringValue("saved_1")
 	body, _ = expandPaymentMethodCreate(ctx, plan, types.StringNull())
-	if got, want := pmTestJSON(t, body), `{"payment_type":"credit_card","saved_payment_token":"saved_1","test_mode":true}`; got != want {
+	if got, want := testJSON(t, body), `{"payment_type":"credit_card","saved_payment_token":"saved_1","test_mode":true}`; got != want {
 		t.Errorf("body = %s, want %s", got, want)
 	}
 	plan.SavedPaymentToken = types.StringNull()
@@ -142,7 +132,7 @@ func TestExpandPaymentMethodUpdate(t *testing.T) {
 			t.Errorf("%s: %v", name, diags)
 			continue
 		}
-		if got := pmTestJSON(t, u); got != tc.want || n != tc.n {
+		if got := testJSON(t, u); got != tc.want || n != tc.n {
 			t.Errorf("%s: body %s (n=%d), want %s (n=%d)", name, got, n, tc.want, tc.n)
 		}
 	}

@@ -125,7 +125,7 @@ resource "echo" "token" {}`,
 func TestAccPaymentTokenEphemeralResource_notRetried(t *testing.T) {
 	testAccPreCheck(t)
 	testAccSandboxOnly(t)
-	var before int64
+	posts := testAccRequests(t, http.MethodPost, "/v1/tokens")
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactoriesWithEcho,
@@ -135,7 +135,7 @@ func TestAccPaymentTokenEphemeralResource_notRetried(t *testing.T) {
 					t.Fatal(err)
 				}
 				t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
-				before = testAccRequestCount(http.MethodPost, "/v1/tokens")
+				posts.Mark()
 			},
 			Config: `
 ephemeral "affinipay_payment_token" "card" {
@@ -157,8 +157,8 @@ resource "echo" "token" {}`,
 			// The previous step failed in its first plan, after one request.
 			PreConfig: func() {
 				_ = testSandbox.SetFaults(sandbox.Faults{})
-				if n := testAccRequestCount(http.MethodPost, "/v1/tokens") - before; n != 1 {
-					t.Fatalf("%d POST /v1/tokens requests, want exactly 1 (no retry)", n)
+				if err := posts.Expect(1, "(no retry)")(nil); err != nil {
+					t.Fatal(err)
 				}
 			},
 			Config: `

@@ -150,8 +150,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
   }`, card2, s2))
 
 	var id, sourceID, id2 string
-	patches := func() int64 { return testAccRequestCount(http.MethodPatch, "/v1/recurring/charges/{id}") }
-	var patchesBefore int64
+	patches := testAccRequests(t, http.MethodPatch, "/v1/recurring/charges/{id}")
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -197,7 +196,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 						if c.Amount != 1250 || c.Description != "Monthly retainer" || c.Schedule.IntervalUnit != "MONTH" || c.Method == nil || !strings.HasSuffix(c.Method.Number, "4242") {
 							return fmt.Errorf("API charge %+v", c)
 						}
-						patchesBefore = patches()
+						patches.Mark()
 						return nil
 					},
 				),
@@ -229,10 +228,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 						!rcJsonEqual(c.DataJSON(), `{"matter":"M-42","nested":{"a":1}}`) {
 						return fmt.Errorf("API charge after update %+v (data %s)", c, c.DataJSON())
 					}
-					if n := patches() - patchesBefore; n != 1 {
-						return fmt.Errorf("%d PATCH requests for one update, want 1", n)
-					}
-					return nil
+					return patches.Expect(1, "for one update")(nil)
 				},
 			},
 			{
@@ -247,12 +243,8 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: func(*terraform.State) error {
-					if n := patches() - patchesBefore; n != 1 {
-						return fmt.Errorf("a formatting-only data change sent a PATCH (%d in all)", n)
-					}
-					return nil
-				},
+				// Still the one PATCH of the previous step.
+				Check: patches.Expect(1, "after a formatting-only data change"),
 			},
 			{
 				Config: cleared,
@@ -391,8 +383,7 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
   }`, bank, onDestroy, rcDate(7)))
 	}
 	var id string
-	patches := func() int64 { return testAccRequestCount(http.MethodPatch, "/v1/recurring/charges/{id}") }
-	var patchesBefore int64
+	patches := testAccRequests(t, http.MethodPatch, "/v1/recurring/charges/{id}")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
@@ -409,7 +400,7 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
 					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("next_payment"), knownvalue.StringExact(rcDate(7))),
 				},
 				Check: resource.ComposeTestCheckFunc(rcCapture(rcAddr, "id", &id), func(*terraform.State) error {
-					patchesBefore = patches()
+					patches.Mark()
 					return nil
 				}),
 			},
@@ -423,12 +414,7 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: func(*terraform.State) error {
-					if n := patches() - patchesBefore; n != 0 {
-						return fmt.Errorf("changing on_destroy sent %d PATCH requests", n)
-					}
-					return nil
-				},
+				Check: patches.Expect(0, "to change on_destroy"),
 			},
 		},
 	})
@@ -443,8 +429,7 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 	card := rcTestCard(t, "4242424242424242")
 	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
 	var sourceID, id string
-	posts := func() int64 { return testAccRequestCount(http.MethodPost, "/v1/recurring/charges") }
-	var postsBefore int64
+	posts := testAccRequests(t, http.MethodPost, "/v1/recurring/charges")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
@@ -455,7 +440,7 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 		},
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				postsBefore = posts()
+				posts.Mark()
 				if err := testSandbox.SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
 					t.Fatal(err)
 				}
@@ -478,8 +463,9 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 				rcCapture(rcAddr, "source_id", &sourceID),
 				rcCapture(rcAddr, "id", &id),
 				func(*terraform.State) error {
-					if n := posts() - postsBefore; n < 2 {
-						return fmt.Errorf("%d create requests: the fault did not force a retry", n)
+					// The fault must have forced a retry.
+					if err := posts.ExpectBetween(2, 1<<20, "to create under a lost-response fault")(nil); err != nil {
+						return err
 					}
 					if n := testSandbox.RecurringChargeCount(sourceID); n != 1 {
 						return fmt.Errorf("%d recurring charges with source_id %s, want exactly 1", n, sourceID)

@@ -39,15 +39,6 @@ func rcTestModel(t *testing.T) recurringChargeModel {
 	}
 }
 
-func rcBody(t *testing.T, u client.RecurringChargeUpdate) string {
-	t.Helper()
-	b, err := json.Marshal(u.Body())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // An update sends only what changed; a removed optional value is sent as
 // null; a changed schedule is sent whole.
 func TestRecurringChargeUpdateBody(t *testing.T) {
@@ -55,14 +46,14 @@ func TestRecurringChargeUpdateBody(t *testing.T) {
 	state := rcTestModel(t)
 
 	if u, unknown := recurringChargeUpdate(ctx, state, state); unknown || len(u.Body()) != 0 {
-		t.Errorf("no change: unknown=%v body=%s", unknown, rcBody(t, u))
+		t.Errorf("no change: unknown=%v body=%s", unknown, testJSON(t, u.Body()))
 	}
 
 	plan := state
 	plan.Amount = types.Int64Value(5000)
 	plan.Data = jsontypes.NewNormalizedValue("{\"b\": [1, 2], \"a\": 1}") // same JSON, other formatting
-	if u, _ := recurringChargeUpdate(ctx, plan, state); rcBody(t, u) != `{"amount":5000}` {
-		t.Errorf("amount: %s", rcBody(t, u))
+	if u, _ := recurringChargeUpdate(ctx, plan, state); testJSON(t, u.Body()) != `{"amount":5000}` {
+		t.Errorf("amount: %s", testJSON(t, u.Body()))
 	}
 
 	plan = state
@@ -70,18 +61,18 @@ func TestRecurringChargeUpdateBody(t *testing.T) {
 	plan.MaxAmount = types.Int64Null()
 	plan.MaxOccurrences = types.Int64Value(12)
 	plan.Data = jsontypes.NewNormalizedNull()
-	if got, want := rcBody(t, mustUpdate(ctx, plan, state)), `{"data":null,"description":null,"max_amount":null,"max_occurrences":12}`; got != want {
+	if got, want := testJSON(t, mustUpdate(ctx, plan, state).Body()), `{"data":null,"description":null,"max_amount":null,"max_occurrences":12}`; got != want {
 		t.Errorf("clears: %s, want %s", got, want)
 	}
 
 	plan = state
 	plan.Schedule = rcTestSchedule(t, "2099-01-01", "2100-01-01", "MONTH", 1, "LAST", "15")
-	if got, want := rcBody(t, mustUpdate(ctx, plan, state)),
+	if got, want := testJSON(t, mustUpdate(ctx, plan, state).Body()),
 		`{"schedule":{"interval_unit":"MONTH","interval_delay":1,"start":"2099-01-01","end":"2100-01-01","days":["15","LAST"]}}`; got != want {
 		t.Errorf("schedule: %s, want %s", got, want)
 	}
 	// Removing end and days sends them as null.
-	if got, want := rcBody(t, mustUpdate(ctx, state, plan)),
+	if got, want := testJSON(t, mustUpdate(ctx, state, plan).Body()),
 		`{"schedule":{"interval_unit":"MONTH","interval_delay":1,"start":"2099-01-01","end":null,"days":null}}`; got != want {
 		t.Errorf("schedule clear: %s, want %s", got, want)
 	}
@@ -89,7 +80,7 @@ func TestRecurringChargeUpdateBody(t *testing.T) {
 	plan = state
 	plan.Method = types.StringValue("bank1")
 	plan.Reference = types.StringValue("R-1")
-	if got, want := rcBody(t, mustUpdate(ctx, plan, state)), `{"method":"bank1","reference":"R-1"}`; got != want {
+	if got, want := testJSON(t, mustUpdate(ctx, plan, state).Body()), `{"method":"bank1","reference":"R-1"}`; got != want {
 		t.Errorf("method: %s, want %s", got, want)
 	}
 

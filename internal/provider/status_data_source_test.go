@@ -1,6 +1,9 @@
 package provider
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -42,4 +45,40 @@ data "affinipay_status" "this" {}`,
 			},
 		}},
 	})
+}
+
+// operational follows status: false only for SERVICE_UNAVAILABLE. The
+// sandbox is always NORMAL, so each status comes from a stub /status on
+// loopback.
+func TestAccStatusDataSource_operational(t *testing.T) {
+	testAccPreCheck(t)
+	for status, want := range map[string]bool{
+		"NORMAL": true, "EXCESSIVE_LATENCY": true, "SERVICE_UNRELIABLE": true, "SERVICE_UNAVAILABLE": false,
+	} {
+		t.Run(status, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path != "/status" {
+					http.NotFound(w, r)
+					return
+				}
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = fmt.Fprintf(w, `{"status":%q}`, status)
+			}))
+			t.Cleanup(srv.Close)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: fmt.Sprintf(`
+provider "affinipay" {
+  base_url = %q
+}
+data "affinipay_status" "this" {}`, srv.URL),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("data.affinipay_status.this", tfjsonpath.New("status"), knownvalue.StringExact(status)),
+						statecheck.ExpectKnownValue("data.affinipay_status.this", tfjsonpath.New("operational"), knownvalue.Bool(want)),
+					},
+				}},
+			})
+		})
+	}
 }
