@@ -39,7 +39,9 @@ func testAccRequests(t *testing.T, method, path string) *requestCounter {
 	return c
 }
 
-func (c *requestCounter) total() int64 { return sandboxRequestCount(testAccSandboxFor(c.t), c.method, c.path) }
+func (c *requestCounter) total() int64 {
+	return sandboxRequestCount(testAccSandboxFor(c.t), c.method, c.path)
+}
 
 // testAccRequestCount is how many requests the shared sandbox has answered
 // for a method and path template (any status); prefer testAccRequests.
