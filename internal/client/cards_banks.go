@@ -73,20 +73,12 @@ type SavedBankCreate struct {
 // CreateSavedCard saves a card. Not retried after a lost response: the
 // endpoint takes no source_id, so a repeat could save the card twice.
 func (c *Client) CreateSavedCard(ctx context.Context, in SavedCardCreate) (*SavedCard, error) {
-	var out SavedCard
-	if err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/v1/cards", Auth: AuthSecretKey, Body: in}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[SavedCard](ctx, c, Request{Method: http.MethodPost, Path: "/v1/cards", Auth: AuthSecretKey, Body: in})
 }
 
 // GetSavedCard returns a saved card.
 func (c *Client) GetSavedCard(ctx context.Context, id string) (*SavedCard, error) {
-	var out SavedCard
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/v1/cards/" + url.PathEscape(id), Auth: AuthSecretKey}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[SavedCard](ctx, c, Request{Method: http.MethodGet, Path: "/v1/cards/" + url.PathEscape(id), Auth: AuthSecretKey})
 }
 
 // DeleteSavedCard deletes a saved card.
@@ -96,20 +88,12 @@ func (c *Client) DeleteSavedCard(ctx context.Context, id string) error {
 
 // CreateSavedBank saves a bank account (not retried after a lost response).
 func (c *Client) CreateSavedBank(ctx context.Context, in SavedBankCreate) (*SavedBank, error) {
-	var out SavedBank
-	if err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/v1/banks", Auth: AuthSecretKey, Body: in}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[SavedBank](ctx, c, Request{Method: http.MethodPost, Path: "/v1/banks", Auth: AuthSecretKey, Body: in})
 }
 
 // GetSavedBank returns a saved bank.
 func (c *Client) GetSavedBank(ctx context.Context, id string) (*SavedBank, error) {
-	var out SavedBank
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/v1/banks/" + url.PathEscape(id), Auth: AuthSecretKey}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[SavedBank](ctx, c, Request{Method: http.MethodGet, Path: "/v1/banks/" + url.PathEscape(id), Auth: AuthSecretKey})
 }
 
 // DeleteSavedBank deletes a saved bank.

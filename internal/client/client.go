@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+	"golang.org/x/sync/singleflight"
 	"golang.org/x/oauth2/clientcredentials"
 )
 
@@ -42,6 +43,13 @@ const (
 	DefaultRequestTimeout = 30 * time.Second
 	DefaultRetryWaitMin   = 500 * time.Millisecond
 	DefaultRetryWaitMax   = 30 * time.Second
+	// DefaultMaxResponseBytes bounds one response body (4 MiB). The
+	// largest documented replies (a page of 100 contacts or recurring
+	// charges) are a few hundred KiB.
+	DefaultMaxResponseBytes int64 = 4 << 20
+	// DefaultOperationTimeout bounds a call whose context has no deadline
+	// (data sources, and reads that set none), retries included.
+	DefaultOperationTimeout = 5 * time.Minute
 )
 
 // Environment variables of each credential, used in error messages.
@@ -73,6 +81,9 @@ type Config struct {
 	RetryWaitMin   time.Duration
 	RetryWaitMax   time.Duration
 	UserAgent      string
+	// MaxResponseBytes bounds a response body; 0 means
+	// DefaultMaxResponseBytes.
+	MaxResponseBytes int64
 
 	// Transport replaces the base transport (tests).
 	Transport http.RoundTripper
@@ -104,7 +115,8 @@ type Client struct {
 	issued  atomic.Value  // its access token string, for log scrubbing without tokenMu
 
 	mu        sync.Mutex
-	secretKey string // resolved from gateway credentials when not configured
+	secretKey string             // resolved from gateway credentials when not configured
+	keyLookup singleflight.Group // one /gateway-credentials lookup at a time
 }
 
 // New validates cfg and builds a Client.
@@ -133,6 +145,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	if cfg.RetryWaitMax <= 0 {
 		cfg.RetryWaitMax = DefaultRetryWaitMax
+	}
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "terraform-provider-affinipay/dev"
@@ -263,8 +278,20 @@ type Request struct {
 }
 
 // Do sends req, retrying as the retry policy allows, and decodes a 2xx JSON
-// response into out (when out is not nil). Non-2xx responses become *APIError.
+// response into out (when out is not nil). Non-2xx responses become
+// *APIError; a 2xx reply that out cannot be filled from (empty, `null`, not
+// JSON, or missing a field the type requires, see doJSON) becomes
+// *MalformedResponseError.
+//
+// Time is bounded by ctx: every backoff, Retry-After wait and attempt ends
+// by ctx's deadline (DefaultOperationTimeout when ctx has none), and a
+// Retry-After longer than what remains fails at once (*RetryAfterError).
 func (c *Client) Do(ctx context.Context, req Request, out any) error {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, DefaultOperationTimeout)
+		defer cancel()
+	}
 	var body []byte
 	if req.Body != nil {
 		var err error
@@ -272,35 +299,46 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			return fmt.Errorf("encoding %s %s request: %w", req.Method, req.Path, err)
 		}
 	}
+	if req.changes() && Interrupted(ctx) {
+		return fmt.Errorf("%s %s: %w", req.Method, req.Path, ErrNotSent)
+	}
 	auth, err := c.authorization(ctx, req.Auth)
 	if err != nil {
 		return err
 	}
 	policy := retryPolicy{max: c.cfg.MaxRetries, waitMin: c.cfg.RetryWaitMin, waitMax: c.cfg.RetryWaitMax}
+	everSent := false
 	for attempt := 0; ; attempt++ {
 		status, respBody, header, sent, err := c.send(ctx, req, auth, body)
+		everSent = everSent || sent
 		if err != nil {
 			if ctx.Err() != nil {
+				if !everSent {
+					return fmt.Errorf("%s %s: %w: %w", req.Method, req.Path, ErrNotSent, ctx.Err())
+				}
 				return fmt.Errorf("%s %s: %w", req.Method, req.Path, ctx.Err())
 			}
 			// A request that never reached the server is always safe to
 			// repeat; one that may have is repeated only when idempotent.
-			if attempt < policy.max && (!sent || req.idempotent()) {
+			// Errors that cannot heal (an untrusted certificate, a wrong
+			// host name, a body over the size limit) are not repeated.
+			if attempt < policy.max && (!sent || req.idempotent()) && !permanentError(err) &&
+				!(req.changes() && !sent && Interrupted(ctx)) {
 				if werr := policy.wait(ctx, attempt, 0); werr != nil {
-					return fmt.Errorf("%s %s: %w (after: %v)", req.Method, req.Path, werr, err)
+					return fmt.Errorf("%s %s: %w (retry abandoned: %w)", req.Method, req.Path, err, werr)
 				}
 				continue
+			}
+			if !everSent {
+				return fmt.Errorf("%s %s: %w: %w", req.Method, req.Path, ErrNotSent, err)
 			}
 			return fmt.Errorf("%s %s: %w", req.Method, req.Path, err)
 		}
 		if status >= 200 && status < 300 {
-			if out == nil || len(bytes.TrimSpace(respBody)) == 0 {
+			if out == nil {
 				return nil
 			}
-			if err := json.Unmarshal(respBody, out); err != nil {
-				return fmt.Errorf("decoding %s %s response: %w", req.Method, req.Path, err)
-			}
-			return nil
+			return decodeReply(req, status, respBody, out, c.knownSecrets())
 		}
 		// A DELETE repeated after its first attempt was lost: the 404 means
 		// the first one worked.
@@ -310,7 +348,7 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 		apiErr := &APIError{Method: req.Method, Path: req.Path, StatusCode: status, Messages: decodeMessages(respBody)}
 		if attempt < policy.max && retryableResponse(req.Method, status, req.idempotent()) {
 			if werr := policy.wait(ctx, attempt, retryAfter(header, time.Now())); werr != nil {
-				return fmt.Errorf("%w (retry abandoned: %v)", apiErr, werr)
+				return fmt.Errorf("%w (retry abandoned: %w)", apiErr, werr)
 			}
 			continue
 		}
@@ -322,8 +360,15 @@ func (r Request) idempotent() bool {
 	return r.Method != http.MethodPost || r.Idempotent
 }
 
+// changes reports whether the request may change something at the API.
+func (r Request) changes() bool {
+	return r.Method != http.MethodGet && r.Method != http.MethodHead
+}
+
 // send performs one attempt. sent reports whether the request was written
-// to the connection (false means the server never saw it).
+// to the connection (false means the server never saw it). The response
+// body is read up to MaxResponseBytes: a longer one is an error (the
+// reading stops there, so memory stays bounded whatever the server sends).
 func (c *Client) send(ctx context.Context, r Request, auth string, body []byte) (status int, respBody []byte, header http.Header, sent bool, err error) {
 	var reader io.Reader
 	if body != nil {
@@ -341,26 +386,26 @@ func (c *Client) send(ctx context.Context, r Request, auth string, body []byte) 
 	if auth != "" {
 		req.Header.Set("Authorization", auth)
 	}
-	var wrote bool
-	var wroteMu sync.Mutex
-	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) {
-		wroteMu.Lock()
-		wrote = true
-		wroteMu.Unlock()
-	}}
+	var wrote atomic.Bool
+	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { wrote.Store(true) }}
 	req = req.WithContext(httptrace.WithClientTrace(req.Context(), trace))
 	resp, err := c.http.Do(req)
-	wroteMu.Lock()
-	sent = wrote
-	wroteMu.Unlock()
+	sent = wrote.Load()
 	if err != nil {
 		return 0, nil, nil, sent, err
 	}
 	defer resp.Body.Close()
-	respBody, err = io.ReadAll(io.LimitReader(resp.Body, 32<<20))
+	limit := c.cfg.MaxResponseBytes
+	if resp.ContentLength > limit {
+		return 0, nil, nil, true, &ResponseTooLargeError{Method: r.Method, Path: r.Path, Limit: limit, Size: resp.ContentLength}
+	}
+	respBody, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		// The server answered but the body was cut: it did see the request.
 		return 0, nil, nil, true, fmt.Errorf("reading response: %w", err)
+	}
+	if int64(len(respBody)) > limit {
+		return 0, nil, nil, true, &ResponseTooLargeError{Method: r.Method, Path: r.Path, Limit: limit, Size: -1}
 	}
 	return resp.StatusCode, respBody, resp.Header, true, nil
 }
@@ -429,21 +474,62 @@ func (c *Client) bearer(ctx context.Context) (string, error) {
 	if c.token.Valid() {
 		return c.token.AccessToken, nil
 	}
-	tok, err := c.oauth.Token(context.WithValue(ctx, oauth2.HTTPClient, c.http))
+	tok, err := c.fetchToken(ctx)
 	if err != nil {
-		var re *oauth2.RetrieveError
-		if errors.As(err, &re) {
-			return "", fmt.Errorf("OAuth client-credentials token request failed with HTTP %d (%s): check client_id and client_secret", re.Response.StatusCode, re.ErrorCode)
-		}
-		return "", fmt.Errorf("OAuth client-credentials token request failed: %w", err)
+		return "", err
 	}
 	c.token = tok
 	c.issued.Store(tok.AccessToken)
 	return tok.AccessToken, nil
 }
 
+// fetchToken requests a client-credentials token, retrying transient
+// failures (a network error, 429, 5xx) as Do does, within ctx's deadline.
+func (c *Client) fetchToken(ctx context.Context) (*oauth2.Token, error) {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, DefaultOperationTimeout)
+		defer cancel()
+	}
+	policy := retryPolicy{max: c.cfg.MaxRetries, waitMin: c.cfg.RetryWaitMin, waitMax: c.cfg.RetryWaitMax}
+	for attempt := 0; ; attempt++ {
+		tok, err := c.oauth.Token(context.WithValue(ctx, oauth2.HTTPClient, c.http))
+		if err == nil {
+			return tok, nil
+		}
+		var re *oauth2.RetrieveError
+		transient := false
+		var wait time.Duration
+		switch {
+		case ctx.Err() != nil:
+			return nil, fmt.Errorf("OAuth client-credentials token request: %w", ctx.Err())
+		case errors.As(err, &re) && re.Response != nil:
+			status := re.Response.StatusCode
+			if status >= 300 && status < 400 {
+				return nil, fmt.Errorf("OAuth client-credentials token request to %s was answered with a redirect (HTTP %d to %q), which the provider does not follow with credentials: "+
+					"check base_url (it must be the API's own address)", c.oauth.TokenURL, status, SanitizeText(re.Response.Header.Get("Location"), 200))
+			}
+			if retryableResponse(http.MethodPost, status, true) {
+				transient, wait = true, retryAfter(re.Response.Header, time.Now())
+			} else {
+				return nil, fmt.Errorf("OAuth client-credentials token request failed with HTTP %d (%s): check client_id and client_secret",
+					status, SanitizeText(re.ErrorCode, 100))
+			}
+		default:
+			transient = !permanentError(err)
+		}
+		if !transient || attempt >= policy.max {
+			return nil, fmt.Errorf("OAuth client-credentials token request failed: %w", err)
+		}
+		if werr := policy.wait(ctx, attempt, wait); werr != nil {
+			return nil, fmt.Errorf("OAuth client-credentials token request failed: %w (retry abandoned: %w)", err, werr)
+		}
+	}
+}
+
 // gatewaySecretKey returns the configured secret key, or the one of the
-// configured mode taken (once) from GET /gateway-credentials.
+// configured mode taken (once) from GET /gateway-credentials. Concurrent
+// first callers share one lookup (singleflight).
 func (c *Client) gatewaySecretKey(ctx context.Context) (string, error) {
 	c.mu.Lock()
 	key := c.secretKey
@@ -456,6 +542,22 @@ func (c *Client) gatewaySecretKey(ctx context.Context) (string, error) {
 			Attribute: "secret_key", EnvVar: EnvSecretKey, Purpose: "the Payment Gateway API",
 			Hint: "or give access_token (or client_id and client_secret) so the provider can read the secret key of `mode` from /gateway-credentials",
 		}
+	}
+	v, err, _ := c.keyLookup.Do("secret_key", func() (any, error) {
+		return c.lookupSecretKey(ctx)
+	})
+	if err != nil {
+		return "", err
+	}
+	return v.(string), nil //nolint:forcetypeassert // lookupSecretKey returns a string
+}
+
+func (c *Client) lookupSecretKey(ctx context.Context) (string, error) {
+	c.mu.Lock()
+	key := c.secretKey
+	c.mu.Unlock()
+	if key != "" {
+		return key, nil
 	}
 	creds, err := c.GetGatewayCredentials(ctx)
 	if err != nil {

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -28,10 +27,6 @@ const (
 // size a careful integrator can rely on. SearchContacts follows every page
 // anyway, so a server that answers with smaller pages loses nothing.
 const ContactSearchPageSize = 100
-
-// maxContactSearchPages bounds SearchContacts against a server that never
-// signals the last page (100,000 contacts at the page size above).
-const maxContactSearchPages = 1000
 
 // AuditTrace records who changed an object and when (the fields of the
 // reference's AuditTrace that the provider uses).
@@ -187,24 +182,15 @@ func contactPath(id string) string { return "/contacts/" + url.PathEscape(id) }
 // with 409 resource_exists instead of creating a duplicate, which the
 // caller resolves with GetContactBySourceID.
 func (c *Client) CreateContact(ctx context.Context, in *ContactCreate) (*Contact, error) {
-	var out Contact
-	err := c.Do(ctx, Request{
+	return doJSON[Contact](ctx, c, Request{
 		Method: http.MethodPost, Path: "/contacts", Auth: AuthBearer, Body: in,
 		Idempotent: in.SourceID != "",
-	}, &out)
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	})
 }
 
 // GetContact returns one contact (GET /contacts/{id}).
 func (c *Client) GetContact(ctx context.Context, id string) (*Contact, error) {
-	var out Contact
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: contactPath(id), Auth: AuthBearer}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Contact](ctx, c, Request{Method: http.MethodGet, Path: contactPath(id), Auth: AuthBearer})
 }
 
 // GetContactBySourceID returns the contact with a source_id
@@ -214,27 +200,22 @@ func (c *Client) GetContact(ctx context.Context, id string) (*Contact, error) {
 // reference says the returned JSON does not include the source_id; it is
 // filled in here from the argument so callers always see it.
 func (c *Client) GetContactBySourceID(ctx context.Context, sourceID string) (*Contact, error) {
-	var out Contact
-	err := c.Do(ctx, Request{
+	out, err := doJSON[Contact](ctx, c, Request{
 		Method: http.MethodGet, Path: "/contacts/source-id", Auth: AuthBearer,
 		Query: url.Values{"id": {sourceID}},
-	}, &out)
+	})
 	if err != nil {
 		return nil, err
 	}
 	if out.SourceID == "" {
 		out.SourceID = sourceID
 	}
-	return &out, nil
+	return out, nil
 }
 
 // PatchContact updates a contact (PATCH /contacts/{id}) and returns it.
 func (c *Client) PatchContact(ctx context.Context, id string, p *ContactPatch) (*Contact, error) {
-	var out Contact
-	if err := c.Do(ctx, Request{Method: http.MethodPatch, Path: contactPath(id), Auth: AuthBearer, Body: p}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Contact](ctx, c, Request{Method: http.MethodPatch, Path: contactPath(id), Auth: AuthBearer, Body: p})
 }
 
 // DeleteContact deletes a contact (DELETE /contacts/{id}). A 404 on a
@@ -249,8 +230,8 @@ func (c *Client) DeleteContact(ctx context.Context, id string) error {
 func (c *Client) SearchContacts(ctx context.Context, s ContactSearch) ([]Contact, error) {
 	out := []Contact{}
 	for page := 1; ; page++ {
-		if page > maxContactSearchPages {
-			return nil, fmt.Errorf("GET /contacts: more than %d pages of %d results; narrow the search with q or qf", maxContactSearchPages, ContactSearchPageSize)
+		if page > MaxListPages {
+			return nil, pageCapError("/contacts", ContactSearchPageSize)
 		}
 		q := url.Values{"page": {strconv.Itoa(page)}, "page_size": {strconv.Itoa(ContactSearchPageSize)}}
 		if s.Q != "" {
@@ -262,12 +243,12 @@ func (c *Client) SearchContacts(ctx context.Context, s ContactSearch) ([]Contact
 		if len(s.OrderBy) > 0 {
 			q.Set("order_by", JoinList(s.OrderBy))
 		}
-		var p contactPage
-		if err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/contacts", Query: q, Auth: AuthBearer}, &p); err != nil {
+		p, err := doJSON[contactPage](ctx, c, Request{Method: http.MethodGet, Path: "/contacts", Query: q, Auth: AuthBearer})
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, p.Results...)
-		if lastContactPage(p, len(out)) {
+		if lastContactPage(*p, len(out)) {
 			return out, nil
 		}
 	}

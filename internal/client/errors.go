@@ -19,17 +19,20 @@ type Message struct {
 }
 
 // String renders a message for humans: "Contact phone is invalid (invalid_data/invalid at contact_phone)".
+// Text from the API is stripped of control characters and shortened
+// (SanitizeText), so a hostile or broken reply cannot drive the terminal.
 func (m Message) String() string {
-	text := m.Message
+	text := SanitizeText(m.Message, maxShownMessage)
+	code := SanitizeText(m.Code, 100)
 	if text == "" {
-		text = m.Code
+		text = code
 	}
-	detail := m.Code
+	detail := code
 	if m.SubCode != "" {
-		detail += "/" + m.SubCode
+		detail += "/" + SanitizeText(m.SubCode, 100)
 	}
 	if m.Context != "" {
-		detail += " at " + m.Context
+		detail += " at " + SanitizeText(m.Context, 100)
 	}
 	if detail == "" || detail == text {
 		return text
@@ -50,6 +53,10 @@ func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "AffiniPay API %s %s returned %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
 	for i, m := range e.Messages {
+		if i == maxShownMessages {
+			fmt.Fprintf(&b, "; and %d more", len(e.Messages)-i)
+			break
+		}
 		if i == 0 {
 			b.WriteString(": ")
 		} else {
@@ -59,6 +66,9 @@ func (e *APIError) Error() string {
 	}
 	return b.String()
 }
+
+// maxShownMessages caps how many messages an APIError shows.
+const maxShownMessages = 10
 
 // HasCode reports whether any message carries the given code.
 func (e *APIError) HasCode(code string) bool {

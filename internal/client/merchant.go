@@ -91,20 +91,12 @@ type MerchantUpdate struct {
 
 // GetMerchant reads the merchant the secret key authenticates as.
 func (c *Client) GetMerchant(ctx context.Context) (*Merchant, error) {
-	var out Merchant
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/v1/merchant", Auth: AuthSecretKey}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Merchant](ctx, c, Request{Method: http.MethodGet, Path: "/v1/merchant", Auth: AuthSecretKey})
 }
 
 // UpdateMerchant sends PATCH /v1/merchant with only the given fields.
 func (c *Client) UpdateMerchant(ctx context.Context, u MerchantUpdate) (*Merchant, error) {
-	var out Merchant
-	if err := c.Do(ctx, Request{Method: http.MethodPatch, Path: "/v1/merchant", Auth: AuthSecretKey, Body: u}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Merchant](ctx, c, Request{Method: http.MethodPatch, Path: "/v1/merchant", Auth: AuthSecretKey, Body: u})
 }
 
 // AchAccountUpdate is a PATCH /v1/ach-accounts/{id} body.
@@ -117,9 +109,5 @@ type AchAccountUpdate struct {
 
 // UpdateAchAccount sends PATCH /v1/ach-accounts/{id}.
 func (c *Client) UpdateAchAccount(ctx context.Context, id string, u AchAccountUpdate) (*AchAccount, error) {
-	var out AchAccount
-	if err := c.Do(ctx, Request{Method: http.MethodPatch, Path: "/v1/ach-accounts/" + pathEscape(id), Auth: AuthSecretKey, Body: u}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[AchAccount](ctx, c, Request{Method: http.MethodPatch, Path: "/v1/ach-accounts/" + pathEscape(id), Auth: AuthSecretKey, Body: u})
 }

@@ -59,11 +59,7 @@ type GatewayAccount struct {
 
 // GetGatewayCredentials needs a Bearer token.
 func (c *Client) GetGatewayCredentials(ctx context.Context) (*GatewayCredentials, error) {
-	var out GatewayCredentials
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/gateway-credentials", Auth: AuthBearer}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[GatewayCredentials](ctx, c, Request{Method: http.MethodGet, Path: "/gateway-credentials", Auth: AuthBearer})
 }
 
 // BankAccount is one entry of GET /bank-accounts.
@@ -93,11 +89,11 @@ type ProcessingAccount struct {
 
 // ListBankAccounts needs a Bearer token.
 func (c *Client) ListBankAccounts(ctx context.Context) ([]BankAccount, error) {
-	var out []BankAccount
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/bank-accounts", Auth: AuthBearer}, &out); err != nil {
+	out, err := doJSON[[]BankAccount](ctx, c, Request{Method: http.MethodGet, Path: "/bank-accounts", Auth: AuthBearer})
+	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return *out, nil
 }
 
 func pathEscape(s string) string { return url.PathEscape(s) }

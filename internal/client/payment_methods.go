@@ -104,20 +104,16 @@ func paymentMethodPath(contactID, id string) string {
 // ListPaymentMethods returns every payment method of a contact
 // (GET /contacts/{contact_id}/payment-methods, a bare JSON array).
 func (c *Client) ListPaymentMethods(ctx context.Context, contactID string) ([]PaymentMethod, error) {
-	var out []PaymentMethod
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: paymentMethodsPath(contactID), Auth: AuthBearer}, &out); err != nil {
+	out, err := doJSON[[]PaymentMethod](ctx, c, Request{Method: http.MethodGet, Path: paymentMethodsPath(contactID), Auth: AuthBearer})
+	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return *out, nil
 }
 
 // GetPaymentMethod reads one payment method of a contact.
 func (c *Client) GetPaymentMethod(ctx context.Context, contactID, id string) (*PaymentMethod, error) {
-	var out PaymentMethod
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: paymentMethodPath(contactID, id), Auth: AuthBearer}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[PaymentMethod](ctx, c, Request{Method: http.MethodGet, Path: paymentMethodPath(contactID, id), Auth: AuthBearer})
 }
 
 // CreatePaymentMethod stores a payment method for a contact. It is not
@@ -125,20 +121,12 @@ func (c *Client) GetPaymentMethod(ctx context.Context, contactID, id string) (*P
 // one-time token is single use), so it is never retried once the request
 // may have reached the server.
 func (c *Client) CreatePaymentMethod(ctx context.Context, contactID string, p PaymentMethodCreate) (*PaymentMethod, error) {
-	var out PaymentMethod
-	if err := c.Do(ctx, Request{Method: http.MethodPost, Path: paymentMethodsPath(contactID), Auth: AuthBearer, Body: p}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[PaymentMethod](ctx, c, Request{Method: http.MethodPost, Path: paymentMethodsPath(contactID), Auth: AuthBearer, Body: p})
 }
 
 // UpdatePaymentMethod sends PATCH /contacts/{contact_id}/payment-methods/{id}.
 func (c *Client) UpdatePaymentMethod(ctx context.Context, contactID, id string, u PaymentMethodUpdate) (*PaymentMethod, error) {
-	var out PaymentMethod
-	if err := c.Do(ctx, Request{Method: http.MethodPatch, Path: paymentMethodPath(contactID, id), Auth: AuthBearer, Body: u}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[PaymentMethod](ctx, c, Request{Method: http.MethodPatch, Path: paymentMethodPath(contactID, id), Auth: AuthBearer, Body: u})
 }
 
 // DeletePaymentMethod deletes a payment method. The API answers with the

@@ -302,41 +302,24 @@ func recurringChargePath(id string) string {
 // then answered with 409 resource_exists instead of a second charge; see
 // FindRecurringChargeBySourceID).
 func (c *Client) CreateRecurringCharge(ctx context.Context, in RecurringChargeCreate) (*RecurringCharge, error) {
-	var out RecurringCharge
-	err := c.Do(ctx, Request{Method: http.MethodPost, Path: recurringChargesPath, Auth: AuthSecretKey, Body: in, Idempotent: in.SourceID != ""}, &out)
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[RecurringCharge](ctx, c, Request{Method: http.MethodPost, Path: recurringChargesPath, Auth: AuthSecretKey, Body: in, Idempotent: in.SourceID != ""})
 }
 
 // GetRecurringCharge returns one recurring charge.
 func (c *Client) GetRecurringCharge(ctx context.Context, id string) (*RecurringCharge, error) {
-	var out RecurringCharge
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: recurringChargePath(id), Auth: AuthSecretKey}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[RecurringCharge](ctx, c, Request{Method: http.MethodGet, Path: recurringChargePath(id), Auth: AuthSecretKey})
 }
 
 // UpdateRecurringCharge PATCHes the fields set in u.
 func (c *Client) UpdateRecurringCharge(ctx context.Context, id string, u RecurringChargeUpdate) (*RecurringCharge, error) {
-	var out RecurringCharge
-	if err := c.Do(ctx, Request{Method: http.MethodPatch, Path: recurringChargePath(id), Auth: AuthSecretKey, Body: u.Body()}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[RecurringCharge](ctx, c, Request{Method: http.MethodPatch, Path: recurringChargePath(id), Auth: AuthSecretKey, Body: u.Body()})
 }
 
 // CancelRecurringCharge cancels a charge (status COMPLETED, status_reason
 // user_canceled). Cancelling is naturally idempotent, so the POST may be
 // retried after a lost response.
 func (c *Client) CancelRecurringCharge(ctx context.Context, id string) (*RecurringCharge, error) {
-	var out RecurringCharge
-	if err := c.Do(ctx, Request{Method: http.MethodPost, Path: recurringChargePath(id) + "/cancel", Auth: AuthSecretKey, Idempotent: true}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[RecurringCharge](ctx, c, Request{Method: http.MethodPost, Path: recurringChargePath(id) + "/cancel", Auth: AuthSecretKey, Idempotent: true})
 }
 
 // DeleteRecurringCharge deletes a charge (status DELETED; it no longer
@@ -388,21 +371,29 @@ func (c *Client) ListRecurringChargeOccurrences(ctx context.Context, id string) 
 	return out, err
 }
 
-// maxPages bounds pagination against a server that never stops.
-const maxPages = 10000
+// MaxListPages bounds every paged list (recurring charges, occurrences,
+// contact searches) against a server that never signals the last page:
+// 1,000 pages of 100, so at most 100,000 objects are ever collected.
+const MaxListPages = 1000
+
+// pageCapError is the error of a list that reached MaxListPages.
+func pageCapError(path string, pageSize int) error {
+	return fmt.Errorf("GET %s: the API still returned full pages after %d pages of %d results (the provider's page cap); "+
+		"stopping rather than reading without end. Narrow the list with its filters", path, MaxListPages, pageSize)
+}
 
 // paginate GETs path page by page (page_size 100) until a short or empty
 // page, or until total_entries results have been seen.
 func paginate(ctx context.Context, c *Client, path string, q url.Values, decode func([]byte) (n int, total int64, err error)) error {
 	var seen int64
-	for page := 1; page <= maxPages; page++ {
+	for page := 1; page <= MaxListPages; page++ {
 		q.Set("page", strconv.Itoa(page))
 		q.Set("page_size", strconv.Itoa(RecurringMaxPageSize))
-		var raw json.RawMessage
-		if err := c.Do(ctx, Request{Method: http.MethodGet, Path: path, Query: q, Auth: AuthSecretKey}, &raw); err != nil {
+		raw, err := doJSON[json.RawMessage](ctx, c, Request{Method: http.MethodGet, Path: path, Query: q, Auth: AuthSecretKey})
+		if err != nil {
 			return err
 		}
-		n, total, err := decode(raw)
+		n, total, err := decode(*raw)
 		if err != nil {
 			return fmt.Errorf("decoding GET %s page %d: %w", path, page, err)
 		}
@@ -411,7 +402,7 @@ func paginate(ctx context.Context, c *Client, path string, q url.Values, decode 
 			return nil
 		}
 	}
-	return fmt.Errorf("GET %s: more than %d pages", path, maxPages)
+	return pageCapError(path, RecurringMaxPageSize)
 }
 
 // PreviewRecurringCharge returns the projection of a schedule.
@@ -430,9 +421,5 @@ func (c *Client) PreviewRecurringCharge(ctx context.Context, in RecurringProject
 	if in.MaxAmount != nil {
 		body["max_amount"] = *in.MaxAmount
 	}
-	var out RecurringProjection
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: recurringChargesPath + "/schedule", Query: q, Auth: AuthSecretKey, Body: body}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[RecurringProjection](ctx, c, Request{Method: http.MethodGet, Path: recurringChargesPath + "/schedule", Query: q, Auth: AuthSecretKey, Body: body})
 }

@@ -13,9 +13,5 @@ type Status struct {
 
 // GetStatus needs no credentials.
 func (c *Client) GetStatus(ctx context.Context) (*Status, error) {
-	var out Status
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/status", Auth: AuthNone}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Status](ctx, c, Request{Method: http.MethodGet, Path: "/status", Auth: AuthNone})
 }

@@ -80,19 +80,11 @@ type Token struct {
 // idempotent: each success creates a new token, so the client never repeats
 // it once the request may have reached the server.
 func (c *Client) CreateToken(ctx context.Context, t TokenCreate) (*Token, error) {
-	var out Token
-	if err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/v1/tokens", Auth: AuthPublicKey, Body: t}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Token](ctx, c, Request{Method: http.MethodPost, Path: "/v1/tokens", Auth: AuthPublicKey, Body: t})
 }
 
 // GetToken reads a token (GET /v1/tokens/{id}) with all sensitive data
 // masked. The reference's example authenticates with the secret key.
 func (c *Client) GetToken(ctx context.Context, id string) (*Token, error) {
-	var out Token
-	if err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/v1/tokens/" + pathEscape(id), Auth: AuthSecretKey}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Token](ctx, c, Request{Method: http.MethodGet, Path: "/v1/tokens/" + pathEscape(id), Auth: AuthSecretKey})
 }
