@@ -220,6 +220,11 @@ func (r *achAccountResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withReadTimeout(ctx, prior.Timeouts.Read, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	id := prior.AccountID.ValueString()
 	if id == "" {
 		id = prior.ID.ValueString()

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -632,7 +631,10 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := r.data.Client.CreateContact(ctx, body)
+	// The create keeps a share of the timeout for the lookup below.
+	createCtx, cancelCreate := withLookupReserve(ctx)
+	created, err := r.data.Client.CreateContact(createCtx, body)
+	cancelCreate()
 	adopted := false
 	if err != nil && client.IsConflict(err) && client.HasCode(err, "resource_exists") {
 		// Either an earlier attempt of this very request committed and its
@@ -646,9 +648,22 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 		// answer on the retries). Without this lookup a generated
 		// source_id would be forgotten, and the next apply would create a
 		// second contact: adopt the contact if it exists.
-		if found, ferr := r.data.Client.GetContactBySourceID(ctx, sourceID); ferr == nil {
+		found, ferr := r.data.Client.GetContactBySourceID(ctx, sourceID)
+		switch {
+		case ferr == nil:
 			tflog.Warn(ctx, "Contact create failed but the contact exists; adopting it", map[string]any{"source_id": sourceID, "error": err.Error()})
 			created, err, adopted = found, nil, true
+		case !client.IsNotFound(ferr):
+			// Still unknown: record the source_id so that the next
+			// refresh settles it (see unsettled.go) instead of the next
+			// apply creating a second contact.
+			addAPIError(&resp.Diagnostics, "Error creating the contact", err, contactContextPaths())
+			resp.Diagnostics.AddError("Contact create outcome unknown",
+				fmt.Sprintf("The provider could not find out whether the contact with source_id %q was created (%v). "+
+					"It is recorded in state with the ID %q; the next plan or apply looks it up by source_id and adopts it, or creates it if it does not exist.",
+					sourceID, ferr, unsettledID(sourceID)))
+			resp.Diagnostics.Append(setUnsettledState(ctx, req.Plan, &resp.State, sourceID)...)
+			return
 		}
 	}
 	if err != nil {
@@ -709,7 +724,19 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := r.data.Client.GetContact(ctx, state.ID.ValueString())
+	ctx, cancel, ok := withReadTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+	var c *client.Contact
+	var err error
+	if sourceID, unsettled := unsettledSourceID(state.ID.ValueString()); unsettled {
+		// A create whose outcome was unknown: settle it by source_id.
+		c, err = r.data.Client.GetContactBySourceID(ctx, sourceID)
+	} else {
+		c, err = r.data.Client.GetContact(ctx, state.ID.ValueString())
+	}
 	if client.IsNotFound(err) || (err == nil && c.Deleted) {
 		tflog.Warn(ctx, "Contact no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
 		resp.State.RemoveResource(ctx)
@@ -786,7 +813,21 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	defer cancel()
-	err := r.data.Client.DeleteContact(ctx, state.ID.ValueString())
+	id := state.ID.ValueString()
+	if sourceID, unsettled := unsettledSourceID(id); unsettled {
+		// Never settled (refresh skipped): delete the contact its create
+		// may have made, if there is one.
+		c, err := r.data.Client.GetContactBySourceID(ctx, sourceID)
+		if client.IsNotFound(err) {
+			return
+		}
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Error looking up the contact with source_id "+sourceID, err, nil)
+			return
+		}
+		id = c.ID
+	}
+	err := r.data.Client.DeleteContact(ctx, id)
 	if err != nil && !client.IsNotFound(err) {
 		addAPIError(&resp.Diagnostics, "Error deleting the contact", err, nil)
 	}
@@ -801,15 +842,4 @@ func (r *contactResource) ImportState(ctx context.Context, req resource.ImportSt
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-}
-
-// createOutcomeUnknown reports whether a failed create may nevertheless
-// have been committed: no HTTP answer at all (connection lost, timeout) or
-// a server error (5xx). A 4xx answer means the API refused the request.
-func createOutcomeUnknown(err error) bool {
-	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) {
-		return true
-	}
-	return apiErr.StatusCode >= 500
 }

@@ -167,6 +167,11 @@ func (r *contactTagResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withReadTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	contactID, tag := state.ContactID.ValueString(), state.Tag.ValueString()
 	c, err := r.data.Client.GetContact(ctx, contactID)
 	if client.IsNotFound(err) || (err == nil && (c.Deleted || !tagsContain(c.Tags, tag))) {

@@ -206,6 +206,11 @@ func (r *merchantResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withReadTimeout(ctx, prior.Timeouts.Read, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	m, err := r.data.Client.GetMerchant(ctx)
 	if err != nil {
 		if !lockedOutReadError(ctx, prior.APIAllowedIPAddressRanges, err, &resp.Diagnostics) {

@@ -425,6 +425,11 @@ func (r *paymentMethodResource) Read(ctx context.Context, req resource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withReadTimeout(ctx, prior.Timeouts.Read, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	contactID := prior.ContactID.ValueString()
 	pm, err := r.data.Client.GetPaymentMethod(ctx, contactID, prior.ID.ValueString())
 	if client.IsNotFound(err) {

@@ -539,27 +539,16 @@ func (r *recurringChargeResource) Create(ctx context.Context, req resource.Creat
 	if plan.SourceID.IsNull() || plan.SourceID.IsUnknown() {
 		sourceID = sourceIDPrefix + uuid.NewString()
 	}
-	body := client.RecurringChargeCreate{
-		SourceID:       sourceID,
-		AccountID:      plan.AccountID.ValueString(),
-		Method:         plan.Method.ValueString(),
-		Amount:         plan.Amount.ValueInt64(),
-		Currency:       plan.Currency.ValueString(),
-		Description:    plan.Description.ValueString(),
-		Reference:      plan.Reference.ValueString(),
-		Schedule:       scheduleToAPI(sched),
-		MaxOccurrences: rcInt64Ptr(plan.MaxOccurrences),
-		MaxAmount:      rcInt64Ptr(plan.MaxAmount),
-	}
-	if !plan.Data.IsNull() && !plan.Data.IsUnknown() {
-		body.Data = json.RawMessage(plan.Data.ValueString())
-	}
+	body := rcCreateBody(&plan, sched, sourceID)
 
-	charge, err := r.data.Client.CreateRecurringCharge(ctx, body)
+	// The create keeps a share of the timeout for the lookup below.
+	createCtx, cancelCreate := withLookupReserve(ctx)
+	charge, err := r.data.Client.CreateRecurringCharge(createCtx, body)
+	cancelCreate()
 	if err != nil {
 		var apiErr *client.APIError
 		isAPI := errors.As(err, &apiErr)
-		if isAPI && (!client.IsConflict(err) || !client.HasCode(err, client.CodeResourceExists)) {
+		if errors.Is(err, client.ErrNotSent) || (isAPI && (!client.IsConflict(err) || !client.HasCode(err, client.CodeResourceExists))) {
 			r.addAPIError(&resp.Diagnostics, "Error creating recurring charge", err)
 			return
 		}
@@ -569,6 +558,16 @@ func (r *recurringChargeResource) Create(ctx context.Context, req resource.Creat
 		tflog.Warn(ctx, "Recurring charge create did not return a charge; looking for it by source_id", map[string]any{"source_id": sourceID, "error": err.Error()})
 		found, ferr := r.findCreated(ctx, body)
 		switch {
+		case ferr != nil && !isAPI:
+			// Still unknown: record the source_id so that the next
+			// refresh settles it (see unsettled.go) instead of the next
+			// apply creating a second charge.
+			resp.Diagnostics.AddError("Error creating recurring charge",
+				fmt.Sprintf("%v\n\nThe provider then looked for a recurring charge with source_id %q and could not identify it: %v\n\n"+
+					"The charge is recorded in state with the ID %q: the next plan or apply looks for it again and adopts it, "+
+					"or creates it if it does not exist.", err, sourceID, ferr, unsettledID(sourceID)))
+			resp.Diagnostics.Append(setUnsettledState(ctx, req.Plan, &resp.State, sourceID)...)
+			return
 		case ferr != nil:
 			resp.Diagnostics.AddError("Error creating recurring charge",
 				fmt.Sprintf("%v\n\nThe provider then looked for a recurring charge with source_id %q and could not identify it: %v\n\n"+
@@ -594,6 +593,37 @@ func (r *recurringChargeResource) Create(ctx context.Context, req resource.Creat
 	plan.SourceID = types.StringValue(sourceID)
 	resp.Diagnostics.Append(applyCharge(&plan, charge)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// rcCreateBody is the POST body of a charge with the values of m.
+func rcCreateBody(m *recurringChargeModel, sched *scheduleModel, sourceID string) client.RecurringChargeCreate {
+	body := client.RecurringChargeCreate{
+		SourceID:       sourceID,
+		AccountID:      m.AccountID.ValueString(),
+		Method:         m.Method.ValueString(),
+		Amount:         m.Amount.ValueInt64(),
+		Currency:       m.Currency.ValueString(),
+		Description:    m.Description.ValueString(),
+		Reference:      m.Reference.ValueString(),
+		Schedule:       scheduleToAPI(sched),
+		MaxOccurrences: rcInt64Ptr(m.MaxOccurrences),
+		MaxAmount:      rcInt64Ptr(m.MaxAmount),
+	}
+	if !m.Data.IsNull() && !m.Data.IsUnknown() {
+		body.Data = json.RawMessage(m.Data.ValueString())
+	}
+
+	return body
+}
+
+// findUnsettled looks for the charge of an unsettled create (state holds
+// the planned values and the source_id it was sent with).
+func (r *recurringChargeResource) findUnsettled(ctx context.Context, state *recurringChargeModel, sourceID string, diags *diag.Diagnostics) (*client.RecurringCharge, error) {
+	sched := scheduleFromObject(ctx, state.Schedule, diags)
+	if sched == nil {
+		return nil, fmt.Errorf("the state of the unsettled charge with source_id %q has no schedule", sourceID)
+	}
+	return r.findCreated(ctx, rcCreateBody(state, sched, sourceID))
 }
 
 // findCreated finds the recurring charge created by body after the API
@@ -672,7 +702,24 @@ func (r *recurringChargeResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	charge, err := r.data.Client.GetRecurringCharge(ctx, state.ID.ValueString())
+	ctx, cancel, ok := withReadTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+	var charge *client.RecurringCharge
+	var err error
+	if sourceID, unsettled := unsettledSourceID(state.ID.ValueString()); unsettled {
+		// A create whose outcome was unknown: settle it.
+		charge, err = r.findUnsettled(ctx, &state, sourceID, &resp.Diagnostics)
+		if err == nil && charge == nil {
+			tflog.Warn(ctx, "The unsettled recurring charge create made no charge; removing it from state", map[string]any{"source_id": sourceID})
+			resp.State.RemoveResource(ctx)
+			return
+		}
+	} else {
+		charge, err = r.data.Client.GetRecurringCharge(ctx, state.ID.ValueString())
+	}
 	if client.IsNotFound(err) || (err == nil && charge.Status == client.RecurringStatusDeleted) {
 		tflog.Warn(ctx, "Recurring charge deleted outside Terraform; removing it from state", map[string]any{"id": state.ID.ValueString()})
 		resp.State.RemoveResource(ctx)
@@ -746,6 +793,19 @@ func (r *recurringChargeResource) Delete(ctx context.Context, req resource.Delet
 	defer cancel()
 
 	id := state.ID.ValueString()
+	if sourceID, unsettled := unsettledSourceID(id); unsettled {
+		// Never settled (refresh skipped): remove the charge its create
+		// may have made, if there is one.
+		found, err := r.findUnsettled(ctx, &state, sourceID, &resp.Diagnostics)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Error looking for the recurring charge with source_id "+sourceID, err, nil)
+			return
+		}
+		if found == nil {
+			return
+		}
+		id = found.ID
+	}
 	if state.OnDestroy.ValueString() == onDestroyDelete {
 		if err := r.data.Client.DeleteRecurringCharge(ctx, id); err != nil && !client.IsNotFound(err) {
 			// A DELETE repeated after a lost response, or one racing a

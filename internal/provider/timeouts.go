@@ -3,22 +3,76 @@ package provider
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
 
-// defaultTimeout bounds every resource's create, update and delete (with all
-// their retries) unless the resource's `timeouts` block says otherwise.
+// defaultTimeout bounds every resource's create, read, update and delete
+// (with all their retries, Retry-After waits and follow-up lookups) unless
+// the resource's `timeouts` block says otherwise.
 const defaultTimeout = 10 * time.Minute
 
-// withTimeout bounds ctx by an operation's timeout. get is the matching
-// method of the resource's timeouts value (Create, Update or Delete). When
-// ok is false the diagnostics say why and the operation must stop;
-// otherwise the caller defers cancel.
+// stopGrace is how long a create, update or delete may go on after
+// Terraform is interrupted (SIGINT, SIGTERM), so that a request that may
+// already have reached the API is settled (its answer read, or the object
+// looked up) and recorded in state instead of forgotten.
+const stopGrace = 30 * time.Second
+
+// withTimeout returns the context of a create, update or delete, bounded by
+// the operation's timeout. get is the matching method of the resource's
+// timeouts value (Create, Update or Delete). When ok is false the
+// diagnostics say why and the operation must stop; otherwise the caller
+// defers cancel.
+//
+// The context is detached from Terraform's cancellation: when Terraform is
+// stopping, the client sends no new write (client.ErrNotSent) but a write
+// already sent is completed, and its outcome looked up, for at most
+// stopGrace longer (and never past the timeout), so that state records
+// what was done.
 func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
+	timeout, d := get(ctx, defaultTimeout)
+	diags.Append(d...)
+	if diags.HasError() {
+		return ctx, func() {}, false
+	}
+	return settleContext(ctx, timeout, stopGrace)
+}
+
+// settleContext implements withTimeout for a given timeout and grace.
+func settleContext(ctx context.Context, timeout, grace time.Duration) (_ context.Context, cancel context.CancelFunc, ok bool) {
+	opCtx, cancelOp := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+	stop := make(chan struct{})
+	opCtx = client.WithInterrupt(opCtx, stop)
+	var mu sync.Mutex
+	var graceTimer *time.Timer
+	unregister := context.AfterFunc(ctx, func() {
+		close(stop)
+		tflog.Warn(opCtx, fmt.Sprintf("Terraform is stopping: no new request is sent; a request already sent is settled for at most %s", grace))
+		mu.Lock()
+		graceTimer = time.AfterFunc(grace, cancelOp)
+		mu.Unlock()
+	})
+	return opCtx, func() {
+		unregister()
+		mu.Lock()
+		if graceTimer != nil {
+			graceTimer.Stop()
+		}
+		mu.Unlock()
+		cancelOp()
+	}, true
+}
+
+// withReadTimeout bounds a resource's Read by its `timeouts.read`. Unlike
+// writes, a read stops as soon as Terraform is interrupted.
+func withReadTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
 	timeout, d := get(ctx, defaultTimeout)
 	diags.Append(d...)
 	if diags.HasError() {
@@ -28,14 +82,36 @@ func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (
 	return ctx, cancel, true
 }
 
+// lookupReserve is the share of an operation's remaining time kept for the
+// lookup that settles a create whose outcome is unknown: a quarter, at
+// most a minute.
+func lookupReserve(remaining time.Duration) time.Duration {
+	return min(remaining/4, time.Minute)
+}
+
+// withLookupReserve returns the context for a create request: ctx with its
+// deadline moved earlier by lookupReserve, so that the create's own
+// retries cannot use up the time its follow-up lookup needs. The lookup
+// runs on ctx itself, within the same overall timeout.
+func withLookupReserve(ctx context.Context) (context.Context, context.CancelFunc) {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return context.WithCancel(ctx)
+	}
+	return context.WithDeadline(ctx, deadline.Add(-lookupReserve(time.Until(deadline))))
+}
+
 // timeoutsAttribute is the `timeouts` attribute of every resource: create,
-// update and delete, each defaulting to defaultTimeout.
+// read, update and delete, each defaulting to defaultTimeout.
 func timeoutsAttribute(ctx context.Context) schema.Attribute {
-	a := timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})
+	a := timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true})
 	if nested, ok := a.(schema.SingleNestedAttribute); ok {
-		nested.MarkdownDescription = "How long create, update and delete may take, retries included, as Go durations such as `30s` or `5m`. " +
-			"Each defaults to `" + fmt.Sprintf("%dm", int(defaultTimeout.Minutes())) + "`. When a timeout passes, the operation stops retrying and fails; " +
-			"the next apply reconciles what was done."
+		nested.MarkdownDescription = "How long create, read, update and delete may take, as Go durations such as `30s` or `5m`: " +
+			"every retry, backoff, `Retry-After` wait and follow-up lookup counts. " +
+			"Each defaults to `" + fmt.Sprintf("%dm", int(defaultTimeout.Minutes())) + "`. When a timeout passes, the operation stops and fails " +
+			"(at once when the API asks to wait longer than what remains); the next apply reconciles what was done. " +
+			"When Terraform is interrupted, a create, update or delete already sent is settled and recorded for at most " +
+			fmt.Sprintf("%ds", int(stopGrace.Seconds())) + " more."
 		return nested
 	}
 	return a

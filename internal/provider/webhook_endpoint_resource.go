@@ -242,6 +242,11 @@ func (r *webhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withReadTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	m, err := r.data.Client.GetMerchant(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Error reading the merchant's event URLs", err, nil)
