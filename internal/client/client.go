@@ -299,12 +299,13 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			return fmt.Errorf("encoding %s %s request: %w", req.Method, req.Path, err)
 		}
 	}
-	if req.changes() && Interrupted(ctx) {
-		return fmt.Errorf("%s %s: %w", req.Method, req.Path, ErrNotSent)
-	}
 	auth, err := c.authorization(ctx, req.Auth)
 	if err != nil {
 		return err
+	}
+	// After a stop, a write not yet sent is not sent at all.
+	if req.changes() && Interrupted(ctx) {
+		return fmt.Errorf("%s %s: %w", req.Method, req.Path, ErrNotSent)
 	}
 	policy := retryPolicy{max: c.cfg.MaxRetries, waitMin: c.cfg.RetryWaitMin, waitMax: c.cfg.RetryWaitMax}
 	everSent := false
