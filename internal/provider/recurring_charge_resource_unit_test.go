@@ -196,7 +196,7 @@ func TestRecurringChargeModifyPlanStart(t *testing.T) {
 		m.Schedule = rcTestSchedule(t, start, "", "MONTH", 1)
 		m.Status, m.StatusReason, m.NextPayment, m.Created = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
 		m.TotalAmount, m.TotalOccurrences = types.Int64Unknown(), types.Int64Unknown()
-		m.Timeouts.Object = types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType, "delete": types.StringType})
+		m.Timeouts.Object = types.ObjectNull(map[string]attr.Type{"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType})
 		plan := tfsdk.Plan{Schema: sr.Schema}
 		if d := plan.Set(ctx, &m); d.HasError() {
 			t.Fatal(d)
@@ -221,7 +221,7 @@ func TestRecurringChargeModifyPlanCompletedWarning(t *testing.T) {
 	m.AccountID, m.Currency, m.SourceID, m.OnDestroy = types.StringValue("acct"), types.StringValue("USD"), types.StringValue("terraform:x"), types.StringValue("cancel")
 	m.Status, m.StatusReason, m.NextPayment, m.Created = types.StringValue("COMPLETED"), types.StringValue("user_canceled"), types.StringValue("2099-02-01"), types.StringNull()
 	m.TotalAmount, m.TotalOccurrences = types.Int64Value(0), types.Int64Value(0)
-	m.Timeouts.Object = types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType, "delete": types.StringType})
+	m.Timeouts.Object = types.ObjectNull(map[string]attr.Type{"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType})
 	state := tfsdk.State{Schema: sr.Schema}
 	if d := state.Set(ctx, &m); d.HasError() {
 		t.Fatal(d)
