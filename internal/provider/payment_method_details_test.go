@@ -166,6 +166,9 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)Missing card_wo or bank_account_wo.*payment_details_wo_version.*neither`),
 			},
 			{
+				// Import: no token.
+				PreConfig:               mark,
+				ImportStateCheck:        func([]*terraform.InstanceState) error { return tokens(0)(nil) },
 				ResourceName:            addr,
 				Config:                  pmTestCardWOConfig("", 0, 2),
 				ImportState:             true,
