@@ -12,7 +12,8 @@ if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 	exit 1
 fi
 
-tf="$(bash ./scripts/ensure-terraform.sh)"
+# List resource and action schemas need Terraform >= 1.14 (make docs uses it too).
+tf="$(bash ./scripts/ensure-terraform-latest.sh)"
 ver="$("${tf}" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9][0-9.]*\).*/\1/p')" || true
 case "${ver}" in
 0.* | 1.[0-9].*)
@@ -32,8 +33,8 @@ log="$(mktemp)"
 trap 'rm -f "${log}"' EXIT
 start=$(date +%s)
 if [[ "${DOCSCHECK_VERBOSE:-}" == 1 ]]; then
-	TF_ACC_TERRAFORM_PATH="${tf}" "${MAKE:-make}" --no-print-directory docs
-elif ! TF_ACC_TERRAFORM_PATH="${tf}" "${MAKE:-make}" --no-print-directory docs >"${log}" 2>&1; then
+	TF_LATEST_TERRAFORM_PATH="${tf}" "${MAKE:-make}" --no-print-directory docs
+elif ! TF_LATEST_TERRAFORM_PATH="${tf}" "${MAKE:-make}" --no-print-directory docs >"${log}" 2>&1; then
 	cat "${log}" >&2
 	echo "docscheck: FAILED: docs generation (tfplugindocs, terraform ${ver:-unknown version} at ${tf}) failed; its output is above" >&2
 	exit 1

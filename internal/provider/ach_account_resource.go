@@ -211,7 +211,7 @@ func (r *achAccountResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	state.ID, state.AccountID = types.StringValue(id), types.StringValue(id)
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 }
 
 func (r *achAccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -241,7 +241,7 @@ func (r *achAccountResource) Read(ctx context.Context, req resource.ReadRequest,
 	state, diags := flattenAchAccount(ctx, *a)
 	resp.Diagnostics.Append(diags...)
 	state.Timeouts = prior.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 }
 
 func (r *achAccountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -281,7 +281,7 @@ func (r *achAccountResource) Update(ctx context.Context, req resource.UpdateRequ
 	state.fillReadOnlyFrom(prior)
 	state.ID, state.AccountID = types.StringValue(id), types.StringValue(id)
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 }
 
 // Delete leaves the eCheck account as it is: the API cannot close accounts,
@@ -291,7 +291,7 @@ func (r *achAccountResource) Delete(context.Context, resource.DeleteRequest, *re
 }
 
 func (r *achAccountResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
+	id := strings.TrimSpace(importIDFromRequest(ctx, req, &resp.Diagnostics, joinID))
 	if id == "" {
 		resp.Diagnostics.AddError("Invalid import ID", "Import affinipay_ach_account with the eCheck account ID, for example: terraform import affinipay_ach_account.operating 5A299P9oEeKcOfUBJK8FBw")
 		return

@@ -691,7 +691,7 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	var state contactResourceModel
 	state.Timeouts = plan.Timeouts
 	setContactFromAPI(ctx, &state.ContactData, created, &planned, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
 }
 
 // converge updates an adopted contact to match the plan; it returns the
@@ -748,7 +748,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	prior := state.ContactData
 	setContactFromAPI(ctx, &state.ContactData, c, &prior, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
 }
 
 func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -785,7 +785,7 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 		if now, gerr := r.data.Client.GetContact(ctx, id); gerr == nil {
 			prior := state.ContactData
 			setContactFromAPI(ctx, &state.ContactData, now, &prior, &resp.Diagnostics)
-			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
 		}
 		return
 	}
@@ -799,7 +799,7 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 		// affinipay_contact_tag resources have done meanwhile.
 		out.Tags = plan.Tags
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &out)...)
 }
 
 func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -834,11 +834,11 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 }
 
 func (r *contactResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
+	id := strings.TrimSpace(importIDFromRequest(ctx, req, &resp.Diagnostics, joinID))
 	if !contactIDPattern.MatchString(id) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("%q is not a contact ID: use the ID of a person (`p_` followed by 21 letters or digits) or an organization (`org_...`), "+
-				"for example `p_tup7e7S0e7LIE55qvgXAR`.", req.ID))
+				"for example `p_tup7e7S0e7LIE55qvgXAR`.", id))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)

@@ -158,7 +158,7 @@ func (r *contactTagResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	plan.ID = types.StringValue(contactTagID(contactID, tag))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &plan)...)
 }
 
 func (r *contactTagResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -184,7 +184,7 @@ func (r *contactTagResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	state.ID = types.StringValue(contactTagID(contactID, tag))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
 }
 
 // Update changes only timeouts (contact_id and tag force replacement).
@@ -195,7 +195,7 @@ func (r *contactTagResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	plan.ID = types.StringValue(contactTagID(plan.ContactID.ValueString(), plan.Tag.ValueString()))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &plan)...)
 }
 
 func (r *contactTagResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -216,10 +216,11 @@ func (r *contactTagResource) Delete(ctx context.Context, req resource.DeleteRequ
 // ImportState accepts `<contact_id>/<tag>`, split at the first slash
 // (contact IDs have none; a tag may).
 func (r *contactTagResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	contactID, tag, ok := strings.Cut(req.ID, "/")
+	importID := importIDFromRequest(ctx, req, &resp.Diagnostics, func(a map[string]string) string { return contactTagID(a["contact_id"], a["tag"]) })
+	contactID, tag, ok := strings.Cut(importID, "/")
 	const format = "The import ID must be `<contact_id>/<tag>`, for example `p_tup7e7S0e7LIE55qvgXAR/default`."
 	if !ok || tag == "" || !contactIDPattern.MatchString(contactID) {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q: %s", req.ID, format))
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q: %s", importID, format))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), contactTagID(contactID, tag))...)

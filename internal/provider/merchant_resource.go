@@ -194,7 +194,7 @@ func (r *merchantResource) Create(ctx context.Context, req resource.CreateReques
 	state, diags := flattenMerchant(ctx, m, &plan)
 	resp.Diagnostics.Append(diags...)
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 	if update.APIAllowedIPAddressRanges != nil && *update.APIAllowedIPAddressRanges != "" {
 		checkLockedOut(ctx, r.data.Client, client.SplitList(*update.APIAllowedIPAddressRanges), &resp.Diagnostics)
 	}
@@ -231,7 +231,7 @@ func (r *merchantResource) Read(ctx context.Context, req resource.ReadRequest, r
 	state, diags := flattenMerchant(ctx, m, &prior)
 	resp.Diagnostics.Append(diags...)
 	state.Timeouts = prior.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 }
 
 func (r *merchantResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -268,7 +268,7 @@ func (r *merchantResource) Update(ctx context.Context, req resource.UpdateReques
 	state, diags := flattenMerchant(ctx, m, &plan)
 	resp.Diagnostics.Append(diags...)
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 	if update.APIAllowedIPAddressRanges != nil && *update.APIAllowedIPAddressRanges != "" {
 		checkLockedOut(ctx, r.data.Client, client.SplitList(*update.APIAllowedIPAddressRanges), &resp.Diagnostics)
 	}
@@ -281,7 +281,7 @@ func (r *merchantResource) Delete(context.Context, resource.DeleteRequest, *reso
 }
 
 func (r *merchantResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
+	id := strings.TrimSpace(importIDFromRequest(ctx, req, &resp.Diagnostics, joinID))
 	if id == "" {
 		resp.Diagnostics.AddError("Invalid import ID", "Import affinipay_merchant with the merchant ID, for example: terraform import affinipay_merchant.this wKgFeDz5HF-BPPl08dcACw")
 		return

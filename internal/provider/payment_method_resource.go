@@ -416,7 +416,7 @@ func (r *paymentMethodResource) Create(ctx context.Context, req resource.CreateR
 	}
 	state, diags := flattenPaymentMethod(ctx, contactID, pm, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 }
 
 func (r *paymentMethodResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -443,7 +443,7 @@ func (r *paymentMethodResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	state, diags := flattenPaymentMethod(ctx, contactID, pm, prior)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 }
 
 func (r *paymentMethodResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -494,7 +494,7 @@ func (r *paymentMethodResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	state, diags := flattenPaymentMethod(ctx, contactID, pm, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 }
 
 func (r *paymentMethodResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -515,11 +515,12 @@ func (r *paymentMethodResource) Delete(ctx context.Context, req resource.DeleteR
 }
 
 func (r *paymentMethodResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	contactID, id, ok := parsePaymentMethodImportID(req.ID)
+	importID := importIDFromRequest(ctx, req, &resp.Diagnostics, func(a map[string]string) string { return a["contact_id"] + "/" + a["id"] })
+	contactID, id, ok := parsePaymentMethodImportID(importID)
 	if !ok {
 		resp.Diagnostics.AddError("Invalid import ID",
 			"Import affinipay_payment_method with contact_id/payment_method_id, for example: "+
-				"terraform import affinipay_payment_method.card p_E3ZUY3x1R87RISuzJ3vDm/pmtd_UlrciejZ4ZWpmOv8ldzM9 (got "+req.ID+").")
+				"terraform import affinipay_payment_method.card p_E3ZUY3x1R87RISuzJ3vDm/pmtd_UlrciejZ4ZWpmOv8ldzM9 (got "+importID+").")
 		return
 	}
 	// Read fills in the rest, or removes the resource when it does not exist.

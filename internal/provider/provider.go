@@ -9,8 +9,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -26,6 +28,8 @@ import (
 var (
 	_ provider.Provider                       = (*affinipayProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*affinipayProvider)(nil)
+	_ provider.ProviderWithListResources      = (*affinipayProvider)(nil)
+	_ provider.ProviderWithActions            = (*affinipayProvider)(nil)
 )
 
 // New returns the provider factory for a build version.
@@ -204,6 +208,8 @@ func (p *affinipayProvider) Configure(ctx context.Context, req provider.Configur
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.EphemeralResourceData = data
+	resp.ListResourceData = data
+	resp.ActionData = data
 }
 
 // stringOr returns the configured value, else the environment variable.
@@ -247,5 +253,27 @@ func (p *affinipayProvider) EphemeralResources(_ context.Context) []func() ephem
 		NewGatewayCredentialsEphemeralResource,
 		NewPaymentTokenEphemeralResource,
 		// ephemeral-resources:end (keep this marker)
+	}
+}
+
+// ListResources are the list resources of `terraform query` (Terraform 1.14+).
+func (p *affinipayProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewContactListResource,
+		NewRecurringChargeListResource,
+		NewPaymentMethodListResource,
+		NewContactTagListResource,
+		NewWebhookEndpointListResource,
+		// list-resources:end (keep this marker)
+	}
+}
+
+// Actions are invoked with `terraform apply -invoke` or `action_trigger` (Terraform 1.14+).
+func (p *affinipayProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewRecurringChargeOccurrencePayAction,
+		NewRecurringChargeOccurrenceIgnoreAction,
+		NewPurgeTestDataAction,
+		// actions:end (keep this marker)
 	}
 }

@@ -61,6 +61,7 @@ type recurringChargeModel struct {
 	ID               types.String         `tfsdk:"id"`
 	AccountID        types.String         `tfsdk:"account_id"`
 	Method           types.String         `tfsdk:"method"`
+	MethodDetails    types.Object         `tfsdk:"method_details"`
 	Amount           types.Int64          `tfsdk:"amount"`
 	Currency         types.String         `tfsdk:"currency"`
 	Description      types.String         `tfsdk:"description"`
@@ -82,6 +83,9 @@ type recurringChargeModel struct {
 
 func (r *recurringChargeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_recurring_charge"
+	// The identity's optional `method` follows the managed method, which
+	// an update may change.
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 const recurringChargeDescription = "A recurring charge: AffiniPay collects `amount` from a saved payment method on the dates of a `schedule` " +
@@ -105,11 +109,14 @@ const recurringChargeDescription = "A recurring charge: AffiniPay collects `amou
 	"* **Drift:** a charge deleted outside Terraform is removed from state (the next plan creates a new one). A charge cancelled outside " +
 	"Terraform (or whose schedule completed) shows `status = \"COMPLETED\"`; Terraform cannot reactivate it, and the plan warns: replace it " +
 	"(`terraform apply -replace=...`) to collect payments again. A changed `amount`, `schedule`, limit, `description`, `reference` or `data` " +
-	"is set back by the next apply. The API never returns the payment method's ID (only its masked details), so a `method` changed outside " +
-	"Terraform cannot be detected.\n\n" +
-	"Import with the charge ID: `terraform import affinipay_recurring_charge.example <id>`. Because the API returns neither `method` nor " +
-	"`source_id`, an imported charge has no `method` in state and the first apply after import re-sends the configured `method` with `PATCH`; " +
-	"`source_id` stays unknown (empty) and `on_destroy` is `cancel`."
+	"is set back by the next apply. The API never returns the payment method's ID, only its masked details, which `method_details` shows: " +
+	"a payment method changed outside Terraform shows as a change of `method_details` when the charge is refreshed.\n\n" +
+	"**Import** with the charge ID (`<id>`) to adopt a charge without managing its payment method: `method` stays unset (leave it out of " +
+	"the configuration) and the charge keeps collecting from whatever method it has. To have Terraform own the method, import with " +
+	"`<id>/<method_id>` (or the identity's `method`): the provider reads the named saved card, saved bank or contact payment method and " +
+	"refuses the import unless its type, last four digits and expiry (cards) or bank name (banks) match the charge's masked method, so " +
+	"a wrong ID can never re-point a client's charge to another card. Either way, importing a configuration that matches the charge plans " +
+	"no change and sends no request. `source_id` stays unknown (the API never returns it) and `on_destroy` is `cancel`."
 
 func (r *recurringChargeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
@@ -134,11 +141,14 @@ func (r *recurringChargeResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 			"method": schema.StringAttribute{
 				MarkdownDescription: "The ID of the payment method charged: a saved card (`/v1/cards`), saved bank (`/v1/banks`), one-time token, " +
-					"or a contact's PaymentMethod. A one-time token is spent by the create; changing `method` later sends the new ID with `PATCH`. " +
-					"The API never returns this ID, so a change made outside Terraform is not detected.",
-				Required:   true,
+					"or a contact's PaymentMethod. **Required to create a charge** (checked at plan time). A one-time token is spent by the create; " +
+					"changing `method` later sends the new ID with `PATCH`. For an imported charge it may be left out: the charge keeps its " +
+					"payment method and Terraform does not manage it (`method_details` shows what it is). Removing it from the configuration " +
+					"stops managing it and sends nothing. The API never returns this ID; see `method_details` for what is actually charged.",
+				Optional:   true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
+			"method_details": methodDetailsSchema(),
 			"amount": schema.Int64Attribute{
 				MarkdownDescription: "The amount of each payment in the currency's smallest unit (cents for USD): 1 to 10^14 - 1. " +
 					"The final payment may be smaller when `max_amount` is set.",
@@ -309,6 +319,11 @@ func (r *recurringChargeResource) ModifyPlan(ctx context.Context, req resource.M
 		return
 	}
 	if req.State.Raw.IsNull() {
+		if plan.Method.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("method"), "Missing method: required to create a recurring charge",
+				"A new recurring charge needs the ID of the payment method to collect from (a saved card, saved bank, one-time token or "+
+					"contact payment method). method may be left out only for a charge that already exists and was imported.")
+		}
 		if s := scheduleFromObject(ctx, plan.Schedule, &resp.Diagnostics); s != nil && rcKnownString(s.Start) {
 			if p := validators.CheckStartAfterToday(s.Start.ValueString(), r.now()); p != "" {
 				resp.Diagnostics.AddAttributeError(path.Root("schedule").AtName("start"), "Invalid schedule.start: a recurring charge cannot start today or earlier", p)
@@ -330,7 +345,13 @@ func (r *recurringChargeResource) ModifyPlan(ctx context.Context, req resource.M
 		plan.TotalOccurrences = types.Int64Unknown()
 		plan.TotalAmount = types.Int64Unknown()
 		plan.NextPayment = types.StringUnknown()
+		if !plan.Method.IsNull() && !plan.Method.Equal(state.Method) {
+			plan.MethodDetails = types.ObjectUnknown(methodDetailsAttrTypes)
+		} else {
+			plan.MethodDetails = state.MethodDetails
+		}
 	} else {
+		plan.MethodDetails = state.MethodDetails
 		plan.Status, plan.StatusReason = state.Status, state.StatusReason
 		plan.TotalOccurrences, plan.TotalAmount = state.TotalOccurrences, state.TotalAmount
 		plan.NextPayment = state.NextPayment
@@ -366,7 +387,9 @@ func recurringChargeUpdate(ctx context.Context, plan, state recurringChargeModel
 		plan.Schedule.IsUnknown() || plan.MaxOccurrences.IsUnknown() || plan.MaxAmount.IsUnknown() || plan.Data.IsUnknown() {
 		return u, true
 	}
-	if !plan.Method.Equal(state.Method) {
+	// A method removed from the configuration (or never set on an
+	// imported charge) is left as it is at the API.
+	if !plan.Method.IsNull() && !plan.Method.Equal(state.Method) {
 		u.Method = client.String(plan.Method.ValueString())
 	}
 	if !plan.Amount.Equal(state.Amount) {
@@ -486,6 +509,9 @@ func applyCharge(m *recurringChargeModel, c *client.RecurringCharge) diag.Diagno
 	m.Currency = rcStringOrNull(c.Currency)
 	m.Description = rcStringOrNull(c.Description)
 	m.Reference = rcStringOrNull(c.Reference)
+	md, d := methodDetailsObject(c.Method)
+	diags.Append(d...)
+	m.MethodDetails = md
 	sched, d := scheduleObject(c.Schedule)
 	diags.Append(d...)
 	m.Schedule = sched
@@ -592,7 +618,7 @@ func (r *recurringChargeResource) Create(ctx context.Context, req resource.Creat
 
 	plan.SourceID = types.StringValue(sourceID)
 	resp.Diagnostics.Append(applyCharge(&plan, charge)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &plan)...)
 }
 
 // rcCreateBody is the POST body of a charge with the values of m.
@@ -733,7 +759,7 @@ func (r *recurringChargeResource) Read(ctx context.Context, req resource.ReadReq
 	if state.OnDestroy.IsNull() {
 		state.OnDestroy = types.StringValue(onDestroyCancel)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
 }
 
 func (r *recurringChargeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -761,7 +787,8 @@ func (r *recurringChargeResource) Update(ctx context.Context, req resource.Updat
 		plan.ID = state.ID
 		plan.Status, plan.StatusReason = state.Status, state.StatusReason
 		plan.TotalOccurrences, plan.TotalAmount, plan.NextPayment = state.TotalOccurrences, state.TotalAmount, state.NextPayment
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		plan.MethodDetails = state.MethodDetails
+		resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &plan)...)
 		return
 	}
 	charge, err := r.data.Client.UpdateRecurringCharge(ctx, state.ID.ValueString(), u)
@@ -777,7 +804,7 @@ func (r *recurringChargeResource) Update(ctx context.Context, req resource.Updat
 		return
 	}
 	resp.Diagnostics.Append(applyCharge(&plan, charge)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &plan)...)
 }
 
 func (r *recurringChargeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -841,14 +868,60 @@ func (r *recurringChargeResource) Delete(ctx context.Context, req resource.Delet
 	}
 }
 
-// ImportState takes the charge ID. method and source_id cannot be read
+// ImportState takes `<charge_id>` or `<charge_id>/<method_id>` (or the
+// identity's id and method). A named method is verified against the
+// charge's masked method before it is recorded; source_id cannot be read
 // back from the API; on_destroy starts as cancel.
 func (r *recurringChargeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" || strings.ContainsAny(id, "/ ") {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q is not a recurring charge ID; import with the charge ID, for example `terraform import affinipay_recurring_charge.example xicilh0vTAeZiThRtHU2Ow`.", req.ID))
+	raw := importIDFromRequest(ctx, req, &resp.Diagnostics, func(a map[string]string) string {
+		if a["method"] == "" {
+			return a["id"]
+		}
+		return a["id"] + "/" + a["method"]
+	})
+	if resp.Diagnostics.HasError() {
 		return
+	}
+	id, method, ok := parseRecurringChargeImportID(raw)
+	if !ok || (strings.Contains(raw, "/") && method == "") {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q is not a recurring charge import ID: use the charge ID, for example "+
+			"`xicilh0vTAeZiThRtHU2Ow`, or `<charge_id>/<method_id>` to also manage its payment method, for example "+
+			"`xicilh0vTAeZiThRtHU2Ow/Aw3ZoeF8QUqbFeXAmH3RVA`.", raw))
+		return
+	}
+	if method != "" {
+		r.verifyImportMethod(ctx, id, method, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("method"), method)...)
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyCancel)...)
+}
+
+// verifyImportMethod refuses an import that names a payment method other
+// than the one the charge uses.
+func (r *recurringChargeResource) verifyImportMethod(ctx context.Context, id, method string, diags *diag.Diagnostics) {
+	summary := "Cannot import recurring charge " + id + " with payment method " + method
+	charge, err := r.data.Client.GetRecurringCharge(ctx, id)
+	if err != nil {
+		addAPIError(diags, "Error reading recurring charge "+id, err, nil)
+		return
+	}
+	named, err := readNamedMethod(ctx, r.data.Client, method)
+	if err != nil {
+		diags.AddError(summary, err.Error())
+		return
+	}
+	if named == nil {
+		diags.AddError(summary, fmt.Sprintf("No saved card, saved bank or contact payment method has the ID %q, so it cannot be checked "+
+			"against the charge. Import with the charge ID alone (%q) to adopt the charge without managing its payment method.", method, id))
+		return
+	}
+	if problem := methodMismatch(named, charge.Method); problem != "" {
+		diags.AddError(summary, fmt.Sprintf("The %s %s is not the payment method the charge collects from (%s). Recording it would make the "+
+			"next apply re-point the charge to it. Check the method ID against the charge's method_details, or import with the charge ID "+
+			"alone (%q) to adopt the charge without managing its payment method.", named.kind, method, problem, id))
+	}
 }

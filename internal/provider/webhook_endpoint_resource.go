@@ -233,7 +233,7 @@ func (r *webhookEndpointResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	plan.ID = types.StringValue(webhookEndpointID(mode, url))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &plan)...)
 }
 
 func (r *webhookEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -262,7 +262,7 @@ func (r *webhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if state.AllowHTTP.IsNull() {
 		state.AllowHTTP = types.BoolValue(validators.IsHTTPURL(url))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
 }
 
 // Update changes only allow_http or timeouts, which live in state alone
@@ -274,7 +274,7 @@ func (r *webhookEndpointResource) Update(ctx context.Context, req resource.Updat
 		return
 	}
 	plan.ID = types.StringValue(webhookEndpointID(plan.Mode.ValueString(), plan.URL.ValueString()))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &plan)...)
 }
 
 func (r *webhookEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -296,19 +296,20 @@ func (r *webhookEndpointResource) Delete(ctx context.Context, req resource.Delet
 
 // ImportState accepts `<mode>:<url>`, split at the first colon.
 func (r *webhookEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	mode, url, ok := strings.Cut(req.ID, ":")
+	importID := importIDFromRequest(ctx, req, &resp.Diagnostics, func(a map[string]string) string { return webhookEndpointID(a["mode"], a["url"]) })
+	mode, url, ok := strings.Cut(importID, ":")
 	const format = "The import ID must be `<mode>:<url>`, where mode is `test` or `live`, for example `test:https://hooks.example.com/affinipay`."
 	if !ok || url == "" {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q has no URL after the mode. %s", req.ID, format))
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q has no URL after the mode. %s", importID, format))
 		return
 	}
 	if mode != client.ModeTest && mode != client.ModeLive {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q: mode %q is neither `test` nor `live`. %s", req.ID, mode, format))
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q: mode %q is neither `test` nor `live`. %s", importID, mode, format))
 		return
 	}
 	// An imported http:// URL is accepted; allow_http records that.
 	if problem := validators.CheckWebhookURL(url, true); problem != "" {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q: %s. %s", req.ID, problem, format))
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q: %s. %s", importID, problem, format))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), webhookEndpointID(mode, url))...)

@@ -73,6 +73,7 @@ func (s *Server) routes() {
 	s.contactsRoutes()
 	s.paymentMethodsRoutes()
 	s.tokensRoutes()
+	s.purgeRoutes() // purge.go
 }
 
 // handle registers h for a Go 1.22 method pattern such as

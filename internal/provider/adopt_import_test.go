@@ -1,0 +1,368 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// adoptCase is one resource type adopted from the fixture: the
+// configuration a team writes for the existing object, its import ID and
+// its identity.
+type adoptCase struct {
+	name     string
+	addr     string
+	config   func(f *adoptFixture) string
+	importID func(f *adoptFixture) string
+	identity func(f *adoptFixture) map[string]string
+}
+
+const adoptChargeBody = `
+  amount          = 12500
+  description     = "Monthly retainer"
+  reference       = "matter-42"
+  max_occurrences = 12
+  schedule = {
+    start          = %q
+    interval_unit  = "MONTH"
+    interval_delay = 1
+  }
+`
+
+func adoptCases() []adoptCase {
+	return []adoptCase{
+		{
+			name:     "merchant",
+			addr:     "affinipay_merchant.this",
+			config:   func(*adoptFixture) string { return `resource "affinipay_merchant" "this" {}` },
+			importID: func(f *adoptFixture) string { return f.merchantID },
+			identity: func(f *adoptFixture) map[string]string { return map[string]string{"id": f.merchantID} },
+		},
+		{
+			name: "ach_account",
+			addr: "affinipay_ach_account.this",
+			config: func(f *adoptFixture) string {
+				return fmt.Sprintf(`resource "affinipay_ach_account" "this" { account_id = %q }`, f.achID)
+			},
+			importID: func(f *adoptFixture) string { return f.achID },
+			identity: func(f *adoptFixture) map[string]string { return map[string]string{"id": f.achID} },
+		},
+		{
+			name: "webhook_endpoint",
+			addr: "affinipay_webhook_endpoint.this",
+			config: func(f *adoptFixture) string {
+				return fmt.Sprintf(`resource "affinipay_webhook_endpoint" "this" {
+  mode = "test"
+  url  = %q
+}`, f.webhookURL)
+			},
+			importID: func(f *adoptFixture) string { return "test:" + f.webhookURL },
+			identity: func(f *adoptFixture) map[string]string {
+				return map[string]string{"mode": "test", "url": f.webhookURL}
+			},
+		},
+		{
+			name: "contact",
+			addr: "affinipay_contact.this",
+			config: func(*adoptFixture) string {
+				return `resource "affinipay_contact" "this" {
+  type       = "person"
+  first_name = "Ada"
+  last_name  = "Lovelace"
+  test_mode  = true
+}`
+			},
+			importID: func(f *adoptFixture) string { return f.contactID },
+			identity: func(f *adoptFixture) map[string]string { return map[string]string{"id": f.contactID} },
+		},
+		{
+			name: "contact_tag",
+			addr: "affinipay_contact_tag.this",
+			config: func(f *adoptFixture) string {
+				return fmt.Sprintf(`resource "affinipay_contact_tag" "this" {
+  contact_id = %q
+  tag        = %q
+}`, f.contactID, f.tag)
+			},
+			importID: func(f *adoptFixture) string { return f.contactID + "/" + f.tag },
+			identity: func(f *adoptFixture) map[string]string {
+				return map[string]string{"contact_id": f.contactID, "tag": f.tag}
+			},
+		},
+		{
+			name: "payment_method",
+			addr: "affinipay_payment_method.this",
+			config: func(f *adoptFixture) string {
+				return fmt.Sprintf(`resource "affinipay_payment_method" "this" {
+  contact_id   = %q
+  payment_type = "credit_card"
+  test_mode    = true
+}`, f.contactID)
+			},
+			importID: func(f *adoptFixture) string { return f.contactID + "/" + f.pmID },
+			identity: func(f *adoptFixture) map[string]string {
+				return map[string]string{"contact_id": f.contactID, "id": f.pmID}
+			},
+		},
+		{
+			// Adopted without managing its payment method.
+			name: "recurring_charge",
+			addr: "affinipay_recurring_charge.this",
+			config: func(*adoptFixture) string {
+				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) + `}`
+			},
+			importID: func(f *adoptFixture) string { return f.chargeID },
+			identity: func(f *adoptFixture) map[string]string { return map[string]string{"id": f.chargeID} },
+		},
+		{
+			// Adopted with its payment method, verified against the charge.
+			name: "recurring_charge_with_method",
+			addr: "affinipay_recurring_charge.this",
+			config: func(f *adoptFixture) string {
+				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) +
+					fmt.Sprintf("  method = %q\n}", f.cardID)
+			},
+			importID: func(f *adoptFixture) string { return f.chargeID + "/" + f.cardID },
+			identity: func(f *adoptFixture) map[string]string {
+				return map[string]string{"id": f.chargeID, "method": f.cardID}
+			},
+		},
+	}
+}
+
+func adoptImportBlock(addr, attr, value string) string {
+	return fmt.Sprintf("\nimport {\n  to = %s\n  %s = %s\n}\n", addr, attr, value)
+}
+
+// Every resource type adopted by ID, as a team would: an import block with
+// the configuration of the existing object plans an import with no change
+// and the apply sends no write request; the second plan is empty; the
+// `terraform import` command records the same state; and
+// `-generate-config-out` writes a configuration that is valid and plans no
+// change.
+func TestAccAdopt_importByID(t *testing.T) {
+	testAccPreCheck(t)
+	testAccSandboxOnly(t)
+	for _, tc := range adoptCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			f := adoptSetup(t)
+			var writes adoptWriteCounter
+			cfg := tc.config(f)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				// Import blocks and -generate-config-out: Terraform 1.5.
+				TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+				Steps: []resource.TestStep{
+					{
+						PreConfig: writes.mark,
+						Config:    cfg + adoptImportBlock(tc.addr, "id", fmt.Sprintf("%q", tc.importID(f))),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply:             []plancheck.PlanCheck{expectImportNoOp{tc.addr}},
+							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						Check: func(*terraform.State) error { return writes.check("importing " + tc.addr + " by ID") },
+					},
+					{
+						ResourceName:      tc.addr,
+						Config:            cfg,
+						ImportState:       true,
+						ImportStateId:     tc.importID(f),
+						ImportStateVerify: true,
+						// Both states come from an import: nothing to ignore
+						// but the timeouts block.
+						ImportStateVerifyIgnore:              []string{"timeouts"},
+						ImportStateVerifyIdentifierAttribute: "id",
+					},
+					{
+						ResourceName:    tc.addr,
+						Config:          cfg,
+						ImportState:     true,
+						ImportStateKind: resource.ImportBlockWithID,
+						ImportStateId:   tc.importID(f),
+						GenerateConfig:  true,
+					},
+				},
+			})
+		})
+	}
+}
+
+// Every resource type adopted by identity (Terraform 1.12+): an import
+// block with `identity = { ... }` plans an import with no change and sends
+// no write request, and the identity is recorded; the testing framework's
+// own import by identity, and -generate-config-out from it, plan no change.
+func TestAccAdopt_importByIdentity(t *testing.T) {
+	testAccPreCheck(t)
+	testAccSandboxOnly(t)
+	for _, tc := range adoptCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			f := adoptSetup(t)
+			var writes adoptWriteCounter
+			cfg := tc.config(f)
+			ident := tc.identity(f)
+			checks := map[string]knownvalue.Check{}
+			for k, v := range ident {
+				checks[k] = knownvalue.StringExact(v)
+			}
+			if tc.name == "recurring_charge" {
+				checks["method"] = knownvalue.Null()
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+				Steps: []resource.TestStep{
+					{
+						PreConfig: writes.mark,
+						Config:    cfg + adoptImportBlock(tc.addr, "identity", hclMap(ident)),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply:             []plancheck.PlanCheck{expectImportNoOp{tc.addr}},
+							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentity(tc.addr, checks)},
+						Check:             func(*terraform.State) error { return writes.check("importing " + tc.addr + " by identity") },
+					},
+					{
+						ResourceName:    tc.addr,
+						Config:          cfg,
+						ImportState:     true,
+						ImportStateKind: resource.ImportBlockWithResourceIdentity,
+					},
+					{
+						ResourceName:    tc.addr,
+						Config:          cfg,
+						ImportState:     true,
+						ImportStateKind: resource.ImportBlockWithResourceIdentity,
+						GenerateConfig:  true,
+					},
+				},
+			})
+		})
+	}
+}
+
+// A charge imported with a method it does not use is refused, by ID and by
+// identity, whether the method is another card or a bank; nothing is
+// written. With the right method the import is accepted and the method is
+// recorded (TestAccAdopt_importByID/recurring_charge_with_method); a new
+// charge without method is refused at plan time.
+func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
+	testAccPreCheck(t)
+	f := adoptSetup(t)
+	var writes adoptWriteCounter
+	const addr = "affinipay_recurring_charge.this"
+	withMethod := func(method string) string {
+		return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) +
+			fmt.Sprintf("  method = %q\n}", method)
+	}
+	refused := wrapRe("Cannot import recurring charge", "is not the payment method the charge collects from")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   writes.mark,
+				Config:      withMethod(f.otherCardID) + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID+"/"+f.otherCardID)),
+				ExpectError: wrapRe(`last four digits: "1111", the charge's "4242"`),
+			},
+			{
+				Config:      withMethod(f.bankID) + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID+"/"+f.bankID)),
+				ExpectError: wrapRe("type: the saved bank is a bank, the charge uses a card"),
+			},
+			{
+				Config:      withMethod("nosuchmethod0000000000") + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID+"/nosuchmethod0000000000")),
+				ExpectError: wrapRe("No saved card, saved bank or contact payment method has the ID"),
+			},
+			{
+				Config:      withMethod(f.pmID) + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID+"/"+f.pmID)),
+				ExpectError: refused,
+			},
+			{
+				Config:      `resource "affinipay_recurring_charge" "new" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) + `}`,
+				ExpectError: wrapRe("Missing method: required to create a recurring charge"),
+				PlanOnly:    true,
+			},
+			{
+				Config: withMethod(f.cardID),
+				PreConfig: func() {
+					if err := writes.check("the refused imports"); err != nil {
+						t.Fatal(err)
+					}
+					if c := rcTestGet(t, f.chargeID); c.Method == nil || lastFour(c.Method.Number) != "4242" {
+						t.Fatalf("the charge's method changed: %+v", c.Method)
+					}
+				},
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: f.chargeID + "/" + f.otherCardID,
+				ExpectError:   refused,
+			},
+		},
+	})
+}
+
+// The identity's method is checked too (Terraform 1.12+).
+func TestAccAdopt_recurringChargeWrongMethodIdentity(t *testing.T) {
+	testAccPreCheck(t)
+	f := adoptSetup(t)
+	const addr = "affinipay_recurring_charge.this"
+	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) +
+		fmt.Sprintf("  method = %q\n}", f.otherCardID)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg + adoptImportBlock(addr, "identity", hclMap(map[string]string{"id": f.chargeID, "method": f.otherCardID})),
+				ExpectError: wrapRe("Cannot import recurring charge", "last four digits"),
+			},
+		},
+	})
+}
+
+// A charge whose payment method is changed outside Terraform shows the
+// change in method_details.
+func TestAccAdopt_recurringChargeMethodDrift(t *testing.T) {
+	testAccPreCheck(t)
+	f := adoptSetup(t)
+	const addr = "affinipay_recurring_charge.this"
+	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) + `}`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+		Steps: []resource.TestStep{
+			{
+				Config: cfg + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("method"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("method_details").AtMapKey("type"), knownvalue.StringExact("card")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("method_details").AtMapKey("number"), knownvalue.StringRegexp(regexp.MustCompile(`4242$`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("method_details").AtMapKey("card_type"), knownvalue.StringExact("VISA")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("method_details").AtMapKey("exp_month"), knownvalue.Int64Exact(12)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("method_details").AtMapKey("exp_year"), knownvalue.Int64Exact(2100)),
+				},
+			},
+			{
+				PreConfig: func() {
+					if _, err := testAccClient(t).UpdateRecurringCharge(t.Context(), f.chargeID, clientMethodUpdate(f.otherCardID)); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("method_details").AtMapKey("number"), knownvalue.StringRegexp(regexp.MustCompile(`1111$`))),
+				},
+			},
+		},
+	})
+}

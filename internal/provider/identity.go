@@ -1,0 +1,154 @@
+package provider
+
+import (
+	"context"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Resource identity (Terraform 1.12+): every resource has an identity made
+// of string attributes that are also attributes of the resource with the
+// same name, so that it can be derived from the state after every
+// Create, Read and Update (setStateAndIdentity) and turned back into the
+// resource's string import ID (importIDFromRequest).
+
+// identityAttr is one identity attribute.
+type identityAttr struct {
+	name, description string
+	optional          bool // OptionalForImport rather than RequiredForImport
+}
+
+// identitySchema builds an identity schema from attrs.
+func identitySchema(attrs ...identityAttr) identityschema.Schema {
+	s := identityschema.Schema{Attributes: map[string]identityschema.Attribute{}}
+	for _, a := range attrs {
+		s.Attributes[a.name] = identityschema.StringAttribute{
+			Description:       a.description,
+			RequiredForImport: !a.optional,
+			OptionalForImport: a.optional,
+		}
+	}
+	return s
+}
+
+// idIdentity is the identity of a resource identified by its `id` alone.
+func idIdentity(what string) identityschema.Schema {
+	return identitySchema(identityAttr{name: "id", description: "The " + what + " ID."})
+}
+
+// setStateAndIdentity sets the state to v and the identity (when the
+// resource has one: ident is nil for a Terraform without identity support
+// in some code paths) to the values of the same-named state attributes.
+func setStateAndIdentity(ctx context.Context, state *tfsdk.State, ident *tfsdk.ResourceIdentity, v any) diag.Diagnostics {
+	diags := state.Set(ctx, v)
+	if diags.HasError() {
+		return diags
+	}
+	diags.Append(identityFromState(ctx, *state, ident)...)
+	return diags
+}
+
+// identityFromState copies the identity attributes from state.
+func identityFromState(ctx context.Context, state tfsdk.State, ident *tfsdk.ResourceIdentity) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if ident == nil || ident.Schema == nil || state.Raw.IsNull() {
+		return diags
+	}
+	names := make([]string, 0, len(ident.Schema.GetAttributes()))
+	for name := range ident.Schema.GetAttributes() {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		var v types.String
+		diags.Append(state.GetAttribute(ctx, path.Root(name), &v)...)
+		if diags.HasError() {
+			return diags
+		}
+		if v.IsUnknown() {
+			v = types.StringNull()
+		}
+		diags.Append(ident.SetAttribute(ctx, path.Root(name), v)...)
+	}
+	return diags
+}
+
+// importIDFromRequest returns the import ID given with `terraform import`
+// or an import block's `id`, or, for an import block with `identity`, the
+// equivalent import ID built by join from the identity's attributes (a
+// missing optional attribute is "").
+func importIDFromRequest(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics, join func(attrs map[string]string) string) string {
+	if req.ID != "" || req.Identity == nil || req.Identity.Raw.IsNull() {
+		return req.ID
+	}
+	attrs := map[string]string{}
+	for name := range req.Identity.Schema.GetAttributes() {
+		var v types.String
+		diags.Append(req.Identity.GetAttribute(ctx, path.Root(name), &v)...)
+		if diags.HasError() {
+			return ""
+		}
+		attrs[name] = v.ValueString()
+	}
+	return join(attrs)
+}
+
+// joinID is the join function of an identity made of `id` alone.
+func joinID(attrs map[string]string) string { return attrs["id"] }
+
+var (
+	_ resource.ResourceWithIdentity = (*merchantResource)(nil)
+	_ resource.ResourceWithIdentity = (*achAccountResource)(nil)
+	_ resource.ResourceWithIdentity = (*webhookEndpointResource)(nil)
+	_ resource.ResourceWithIdentity = (*contactResource)(nil)
+	_ resource.ResourceWithIdentity = (*contactTagResource)(nil)
+	_ resource.ResourceWithIdentity = (*paymentMethodResource)(nil)
+	_ resource.ResourceWithIdentity = (*recurringChargeResource)(nil)
+)
+
+func (r *merchantResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentity("merchant (the one the provider's credentials authenticate as)")
+}
+
+func (r *achAccountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentity("eCheck account")
+}
+
+func (r *contactResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentity("contact (`p_...` or `org_...`)")
+}
+
+func (r *webhookEndpointResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(
+		identityAttr{name: "mode", description: "`test` or `live`: which of the merchant's event URL lists holds the URL."},
+		identityAttr{name: "url", description: "The webhook URL, exactly as listed."},
+	)
+}
+
+func (r *contactTagResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(
+		identityAttr{name: "contact_id", description: "The contact ID (`p_...` or `org_...`)."},
+		identityAttr{name: "tag", description: "The tag."},
+	)
+}
+
+func (r *paymentMethodResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(
+		identityAttr{name: "contact_id", description: "The ID of the contact the payment method belongs to."},
+		identityAttr{name: "id", description: "The payment method ID."},
+	)
+}
+
+func (r *recurringChargeResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(
+		identityAttr{name: "id", description: "The recurring charge ID."},
+		identityAttr{name: "method", optional: true, description: "The ID of the payment method the charge uses (a saved card, saved bank or " +
+			"contact payment method), when Terraform manages it. On import it is checked against the charge's masked payment details."},
+	)
+}

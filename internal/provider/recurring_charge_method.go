@@ -1,0 +1,200 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+)
+
+// The API returns a recurring charge's payment method only as masked
+// details, never its ID. method_details shows them (so a method changed
+// outside Terraform shows as a change of method_details on refresh), and
+// an import that names the method (`<charge_id>/<method_id>`, or the
+// identity's `method`) is checked against them before `method` is set.
+
+var methodDetailsAttrTypes = map[string]attr.Type{
+	"type":           types.StringType,
+	"number":         types.StringType,
+	"card_type":      types.StringType,
+	"exp_month":      types.Int64Type,
+	"exp_year":       types.Int64Type,
+	"routing_number": types.StringType,
+	"account_type":   types.StringType,
+	"bank_name":      types.StringType,
+	"fingerprint":    types.StringType,
+	"name":           types.StringType,
+}
+
+func methodDetailsSchema() schema.SingleNestedAttribute {
+	str := func(d string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
+	}
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: "What the charge actually collects from, as the API returns it (masked): it changes when the payment method " +
+			"is changed outside Terraform, which the API otherwise does not reveal (it never returns the method's ID).",
+		Computed: true,
+		Attributes: map[string]schema.Attribute{
+			"type":           str("`card` or `bank`."),
+			"number":         str("The masked card number, or the masked bank account number, for example `************4242`."),
+			"card_type":      str("Card brand, such as `VISA` (cards)."),
+			"exp_month":      schema.Int64Attribute{MarkdownDescription: "Card expiry month (cards).", Computed: true},
+			"exp_year":       schema.Int64Attribute{MarkdownDescription: "Card expiry year (cards).", Computed: true},
+			"routing_number": str("The masked routing number (banks)."),
+			"account_type":   str("`CHECKING` or `SAVINGS` (banks)."),
+			"bank_name":      str("The bank's name (banks), where returned."),
+			"fingerprint":    str("A fingerprint of the card or bank account that is the same for every saved copy of it, where returned."),
+			"name":           str("The name on the card or bank account, where returned."),
+		},
+	}
+}
+
+// methodNumber is the masked number of a card, or the masked account
+// number of a bank.
+func methodNumber(d *client.PaymentMethodDetails) string {
+	if d.Type == "bank" {
+		return d.AccountNumber
+	}
+	return d.Number
+}
+
+// methodDetailsObject converts the charge's masked method.
+func methodDetailsObject(d *client.PaymentMethodDetails) (types.Object, diag.Diagnostics) {
+	if d == nil || d.Type == "" {
+		return types.ObjectNull(methodDetailsAttrTypes), nil
+	}
+	i64 := func(v client.FlexInt64) types.Int64 {
+		if v == 0 {
+			return types.Int64Null()
+		}
+		return types.Int64Value(int64(v))
+	}
+	return types.ObjectValue(methodDetailsAttrTypes, map[string]attr.Value{
+		"type":           types.StringValue(d.Type),
+		"number":         rcStringOrNull(methodNumber(d)),
+		"card_type":      rcStringOrNull(d.CardType),
+		"exp_month":      i64(d.ExpMonth),
+		"exp_year":       i64(d.ExpYear),
+		"routing_number": rcStringOrNull(d.RoutingNumber),
+		"account_type":   rcStringOrNull(d.AccountType),
+		"bank_name":      rcStringOrNull(d.BankName),
+		"fingerprint":    rcStringOrNull(d.Fingerprint),
+		"name":           rcStringOrNull(d.Name),
+	})
+}
+
+// lastFour returns the last four characters of a masked number.
+func lastFour(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) < 4 {
+		return s
+	}
+	return s[len(s)-4:]
+}
+
+// namedMethod is what the provider reads about the payment method an
+// import names, normalised for comparison with the charge's method.
+type namedMethod struct {
+	kind        string // "saved card", "saved bank", "contact payment method"
+	typ         string // card | bank
+	number      string
+	expMonth    int64
+	expYear     int64
+	bankName    string
+	fingerprint string
+}
+
+// readNamedMethod reads the saved card, saved bank or contact payment
+// method with ID id. A contact payment method (`pmtd_...`) is found by
+// listing the payment methods of the merchant's contacts, since the API
+// reads one only under its contact.
+func readNamedMethod(ctx context.Context, c *client.Client, id string) (*namedMethod, error) {
+	if strings.HasPrefix(id, "pmtd_") {
+		contacts, err := c.SearchContacts(ctx, client.ContactSearch{})
+		if err != nil {
+			return nil, fmt.Errorf("listing contacts to find payment method %s: %w", id, err)
+		}
+		for _, ct := range contacts {
+			pms, err := c.ListPaymentMethods(ctx, ct.ID)
+			if client.IsNotFound(err) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("listing payment methods of contact %s: %w", ct.ID, err)
+			}
+			for _, pm := range pms {
+				if pm.ID != id {
+					continue
+				}
+				m := &namedMethod{kind: "contact payment method (contact " + ct.ID + ")", number: pm.AccountNumber, bankName: pm.BankName}
+				if pm.PaymentType == "credit_card" {
+					m.typ, m.expMonth, m.expYear = "card", pm.ExpirationMonth, pm.ExpirationYear
+				} else {
+					m.typ = "bank"
+				}
+				return m, nil
+			}
+		}
+		return nil, nil
+	}
+	card, err := c.GetSavedCard(ctx, id)
+	if err == nil {
+		return &namedMethod{kind: "saved card", typ: "card", number: card.Number, expMonth: int64(card.ExpMonth),
+			expYear: int64(card.ExpYear), fingerprint: card.Fingerprint}, nil
+	}
+	if !client.IsNotFound(err) {
+		return nil, fmt.Errorf("reading saved card %s: %w", id, err)
+	}
+	bank, err := c.GetSavedBank(ctx, id)
+	if err == nil {
+		return &namedMethod{kind: "saved bank", typ: "bank", number: bank.AccountNumber, bankName: bank.BankName,
+			fingerprint: bank.Fingerprint}, nil
+	}
+	if !client.IsNotFound(err) {
+		return nil, fmt.Errorf("reading saved bank %s: %w", id, err)
+	}
+	return nil, nil
+}
+
+// methodMismatch compares a named method with the charge's masked method
+// and returns what differs ("" when they match): type, last four digits,
+// and expiry (cards) or bank name (banks); and the fingerprint when both
+// have one.
+func methodMismatch(m *namedMethod, d *client.PaymentMethodDetails) string {
+	if d == nil || d.Type == "" {
+		return "the API returned no payment details for the charge"
+	}
+	var diffs []string
+	if m.typ != d.Type {
+		diffs = append(diffs, fmt.Sprintf("type: the %s is a %s, the charge uses a %s", m.kind, m.typ, d.Type))
+	}
+	if a, b := lastFour(m.number), lastFour(methodNumber(d)); a != b {
+		diffs = append(diffs, fmt.Sprintf("last four digits: %q, the charge's %q", a, b))
+	}
+	if m.typ == d.Type && d.Type == "card" && (m.expMonth != int64(d.ExpMonth) || m.expYear != int64(d.ExpYear)) {
+		diffs = append(diffs, fmt.Sprintf("expiry: %02d/%d, the charge's %02d/%d", m.expMonth, m.expYear, int64(d.ExpMonth), int64(d.ExpYear)))
+	}
+	if m.typ == d.Type && d.Type == "bank" && !strings.EqualFold(strings.TrimSpace(m.bankName), strings.TrimSpace(d.BankName)) {
+		diffs = append(diffs, fmt.Sprintf("bank name: %q, the charge's %q", m.bankName, d.BankName))
+	}
+	if m.fingerprint != "" && d.Fingerprint != "" && m.fingerprint != d.Fingerprint {
+		diffs = append(diffs, "fingerprint differs")
+	}
+	return strings.Join(diffs, "; ")
+}
+
+// parseRecurringChargeImportID splits `<charge_id>` or
+// `<charge_id>/<method_id>`.
+func parseRecurringChargeImportID(raw string) (id, method string, ok bool) {
+	id, method, _ = strings.Cut(strings.TrimSpace(raw), "/")
+	if id == "" || strings.ContainsAny(id, " ") || strings.ContainsAny(method, "/ ") {
+		return "", "", false
+	}
+	return id, method, true
+}

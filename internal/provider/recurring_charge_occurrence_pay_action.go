@@ -1,0 +1,85 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+)
+
+var (
+	_ action.Action              = (*recurringChargeOccurrencePayAction)(nil)
+	_ action.ActionWithConfigure = (*recurringChargeOccurrencePayAction)(nil)
+)
+
+// NewRecurringChargeOccurrencePayAction is the affinipay_recurring_charge_occurrence_pay factory.
+func NewRecurringChargeOccurrencePayAction() action.Action {
+	return &recurringChargeOccurrencePayAction{}
+}
+
+type recurringChargeOccurrencePayAction struct{ actionBase }
+
+func (a *recurringChargeOccurrencePayAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_recurring_charge_occurrence_pay"
+}
+
+func (a *recurringChargeOccurrencePayAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "**Moves money.** Collects one occurrence (scheduled payment) of a recurring charge now " +
+			"(`POST /v1/recurring/charges/{id}/occurrences/{occurrenceId}/pay`): pays it ahead of its due date, or retries an " +
+			"occurrence that failed or was ignored. The charge's own payment method is used. The action reads the occurrence first " +
+			"and reports it, then reports the outcome; a payment the gateway declines fails the action with the decline, on " +
+			"`occurrence_id`. Run it with `terraform apply -invoke=action.affinipay_recurring_charge_occurrence_pay.<name>`. " +
+			"The request is never repeated automatically once it may have reached the API.",
+		Attributes: occurrenceActionAttributes(),
+	}
+}
+
+func (a *recurringChargeOccurrencePayAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var cfg occurrenceActionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || !a.configured(&resp.Diagnostics) {
+		return
+	}
+	chargeID, occID := cfg.RecurringChargeID.ValueString(), cfg.OccurrenceID.ValueString()
+	progress(resp, "Reading occurrence %s of recurring charge %s", occID, chargeID)
+	o := readOccurrence(ctx, a.data.Client, cfg, &resp.Diagnostics)
+	if o == nil {
+		return
+	}
+	if o.Status == "PAID" {
+		resp.Diagnostics.AddAttributeError(path.Root("occurrence_id"), "Occurrence already paid",
+			"Occurrence "+occID+" of recurring charge "+chargeID+" is already PAID ("+describeOccurrence(o)+"); nothing was collected.")
+		return
+	}
+	progress(resp, "Collecting occurrence %s now (%s)", occID, describeOccurrence(o))
+	paid, err := a.data.Client.PayRecurringChargeOccurrence(ctx, chargeID, occID)
+	if err != nil {
+		addOccurrenceAPIError(&resp.Diagnostics, "Error paying occurrence "+occID+" of recurring charge "+chargeID, err)
+		return
+	}
+	reportPayment(resp, paid)
+}
+
+// reportPayment reports the outcome of a pay request: the API answers 200
+// whatever the outcome, with the failure in the occurrence's status.
+func reportPayment(resp *action.InvokeResponse, o *client.RecurringOccurrence) {
+	var txn string
+	if n := len(o.Transactions); n > 0 {
+		t := o.Transactions[n-1]
+		txn = "transaction " + t.ID + " " + t.Type + " " + t.Status
+	}
+	if o.Status != "PAID" {
+		var d diag.Diagnostics
+		d.AddAttributeError(path.Root("occurrence_id"), "Payment not collected",
+			"The gateway attempted occurrence "+o.ID+" but it is "+o.Status+" ("+describeOccurrence(o)+"; "+txn+"). "+
+				"Check the charge's payment method (method_details of the recurring charge), then run the action again to retry.")
+		resp.Diagnostics.Append(d...)
+		return
+	}
+	progress(resp, "Occurrence %s is PAID (%s; %s)", o.ID, describeOccurrence(o), txn)
+}
