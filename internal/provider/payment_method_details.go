@@ -149,9 +149,11 @@ func paymentMethodDetailsAttributes() map[string]schema.Attribute {
 				"when the payment method is created, and again only when `payment_details_wo_version` changes (replacing the card " +
 				"in place). Requires `payment_type = \"credit_card\"`. Conflicts with `bank_account_wo`, `one_time_token_wo` and " +
 				"`saved_payment_token`. May be left out (null) after creation.",
-			Optional:   true,
-			WriteOnly:  true,
-			Sensitive:  true,
+			Optional:  true,
+			WriteOnly: true,
+			// Not Sensitive as a whole (its secret parts are): Terraform's
+			// -generate-config-out writes a sensitive nested attribute as
+			// `{}`, which is invalid here, and a null one as `null`.
 			Attributes: card,
 		},
 		pmBankWO: schema.SingleNestedAttribute{
@@ -159,9 +161,9 @@ func paymentMethodDetailsAttributes() map[string]schema.Attribute {
 				"one-time token endpoint takes it. Sent, like `card_wo`, only at creation and when `payment_details_wo_version` " +
 				"changes. Requires `payment_type = \"bank_account\"`. Conflicts with `card_wo`, `one_time_token_wo` and " +
 				"`saved_payment_token`. May be left out (null) after creation.",
-			Optional:   true,
-			WriteOnly:  true,
-			Sensitive:  true,
+			Optional:  true,
+			WriteOnly: true,
+			// Not Sensitive as a whole: see card_wo.
 			Attributes: bank,
 		},
 		pmDetailsVersion: schema.Int64Attribute{
