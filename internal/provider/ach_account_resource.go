@@ -231,7 +231,7 @@ func (r *achAccountResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	a, err := r.data.Client.GetAchAccount(ctx, id)
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		removeResourceKeepIdentity(ctx, req.State, resp)
 		return
 	}
 	if err != nil {

@@ -739,7 +739,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	if client.IsNotFound(err) || (err == nil && c.Deleted) {
 		tflog.Warn(ctx, "Contact no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
+		removeResourceKeepIdentity(ctx, req.State, resp)
 		return
 	}
 	if err != nil {

@@ -176,7 +176,7 @@ func (r *contactTagResource) Read(ctx context.Context, req resource.ReadRequest,
 	c, err := r.data.Client.GetContact(ctx, contactID)
 	if client.IsNotFound(err) || (err == nil && (c.Deleted || !tagsContain(c.Tags, tag))) {
 		tflog.Warn(ctx, "Contact tag no longer exists; removing it from state", map[string]any{"contact_id": contactID, "tag": tag})
-		resp.State.RemoveResource(ctx)
+		removeResourceKeepIdentity(ctx, req.State, resp)
 		return
 	}
 	if err != nil {

@@ -152,3 +152,13 @@ func (r *recurringChargeResource) IdentitySchema(_ context.Context, _ resource.I
 			"contact payment method), when Terraform manages it. On import it is checked against the charge's masked payment details."},
 	)
 }
+
+// removeResourceKeepIdentity removes a resource found gone by Read. The
+// identity is first filled from the prior state: a state written by a
+// Terraform without identity support (before 1.12, or before this
+// provider version) has none, and the framework refuses a Read that ends
+// with no identity even when it removes the resource.
+func removeResourceKeepIdentity(ctx context.Context, prior tfsdk.State, resp *resource.ReadResponse) {
+	_ = identityFromState(ctx, prior, resp.Identity)
+	resp.State.RemoveResource(ctx)
+}

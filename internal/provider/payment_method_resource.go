@@ -434,7 +434,7 @@ func (r *paymentMethodResource) Read(ctx context.Context, req resource.ReadReque
 	pm, err := r.data.Client.GetPaymentMethod(ctx, contactID, prior.ID.ValueString())
 	if client.IsNotFound(err) {
 		// The payment method, or its contact, is gone.
-		resp.State.RemoveResource(ctx)
+		removeResourceKeepIdentity(ctx, req.State, resp)
 		return
 	}
 	if err != nil {

@@ -748,7 +748,7 @@ func (r *recurringChargeResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	if client.IsNotFound(err) || (err == nil && charge.Status == client.RecurringStatusDeleted) {
 		tflog.Warn(ctx, "Recurring charge deleted outside Terraform; removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
+		removeResourceKeepIdentity(ctx, req.State, resp)
 		return
 	}
 	if err != nil {

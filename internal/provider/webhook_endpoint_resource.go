@@ -255,7 +255,7 @@ func (r *webhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	mode, url := state.Mode.ValueString(), state.URL.ValueString()
 	if !eventsURLsContain(eventsURLs(m, mode), url) {
 		tflog.Warn(ctx, "Webhook URL no longer in the merchant's list; removing it from state", map[string]any{"field": eventsURLsField(mode), "url": url})
-		resp.State.RemoveResource(ctx)
+		removeResourceKeepIdentity(ctx, req.State, resp)
 		return
 	}
 	state.ID = types.StringValue(webhookEndpointID(mode, url))
