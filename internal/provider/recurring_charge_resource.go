@@ -740,7 +740,7 @@ func (r *recurringChargeResource) Read(ctx context.Context, req resource.ReadReq
 		charge, err = r.findUnsettled(ctx, &state, sourceID, &resp.Diagnostics)
 		if err == nil && charge == nil {
 			tflog.Warn(ctx, "The unsettled recurring charge create made no charge; removing it from state", map[string]any{"source_id": sourceID})
-			resp.State.RemoveResource(ctx)
+			removeResourceKeepIdentity(ctx, req.State, resp)
 			return
 		}
 	} else {
