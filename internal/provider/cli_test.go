@@ -79,7 +79,7 @@ func newCLIWorkspace(t *testing.T, minVersion, config string, extraEnv ...string
 	cliConfig := filepath.Join(dir, "dev.tfrc")
 	if err := os.WriteFile(cliConfig, []byte(`provider_installation {
   dev_overrides {
-    "registry.terraform.io/affinipay-terraform/affinipay" = "`+bin+`"
+    "`+cliProviderHost(t, tf)+`/affinipay-terraform/affinipay" = "`+bin+`"
   }
   direct {}
 }
