@@ -48,6 +48,13 @@ func TestAccTraceLogHasNoSecrets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The card's fingerprint is the same for every token of its number.
+	fpTok, err := testAccClient(t).CreateToken(t.Context(), client.TokenCreate{
+		Type: "card", Number: cardNumber, ExpMonth: 10, ExpYear: 2099, CVV: cvv,
+	})
+	if err != nil || fpTok.Fingerprint == "" {
+		t.Fatalf("no card fingerprint to look for: %v %+v", err, fpTok)
+	}
 	w := newCLIWorkspace(t, "1.11.0", fmt.Sprintf(`
 provider "affinipay" {
   secret_key   = ""
@@ -88,7 +95,9 @@ ephemeral "affinipay_payment_token" "card" {
     exp_month   = 10
     exp_year    = 2099
     cvv         = %[5]q
-    postal_code = "78701"
+    postal_code = "QZ7-X49"
+    name        = "Quentin Holderby"
+    email       = "q.holderby@example.net"
   }
 }
 ephemeral "affinipay_payment_token" "bank" {
@@ -179,6 +188,13 @@ data "affinipay_recurring_charge_schedule" "preview" {
 		"second account number":    account2Number,
 		"write-only token ID":      tok.ID,
 	}
+	// Card details other than numbers are redacted from the log too.
+	logOnly := map[string]string{
+		"card fingerprint":    fpTok.Fingerprint,
+		"cardholder name":     "Quentin Holderby",
+		"cardholder email":    "q.holderby@example.net",
+		"billing postal code": "QZ7-X49",
+	}
 	issued := testSandbox.IssuedTokens()
 	if len(issued) == 0 {
 		t.Fatal("no OAuth token was issued: the scan would prove nothing")
@@ -187,6 +203,7 @@ data "affinipay_recurring_charge_schedule" "preview" {
 		secrets["issued OAuth token "+it[:4]] = it
 	}
 	assertNoSecrets(t, "the TRACE log", logs, secrets)
+	assertNoSecrets(t, "the TRACE log", logs, logOnly)
 	// The affinipay_gateway_credentials data source is in the state, without
 	// the secret keys (include_secret_keys is not set).
 	if gatewayDS, _ := splitStateResources(t, state, "data", "affinipay_gateway_credentials"); !strings.Contains(gatewayDS, `"public_key"`) {
