@@ -1,0 +1,243 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+const stubContactConfig = `
+resource "affinipay_contact" "this" {
+  type       = "person"
+  first_name = "Mal"
+  last_name  = "Formed"
+  test_mode  = true
+  timeouts = {
+    create = "20s"
+  }
+}
+`
+
+// malformedShapes are 2xx replies a create cannot use, and the reason the
+// error must give.
+var malformedShapes = []struct{ name, body, reason string }{
+	{"empty body", "", `empty body`},
+	{"empty object", `{}`, `no "id"`},
+	{"null", `null`, `null`},
+	{"only messages", `{"messages":[{"code":"created","level":"info","message":"Created"}]}`, `no "id"`},
+	{"object without id", `{"type":"person","first_name":"Mal","access_token":"leaked-token-value"}`, `no "id"`},
+}
+
+// A 2xx reply to POST /contacts that cannot be used is an error saying what
+// the API returned; nothing with an empty ID reaches state (the next apply
+// creates the contact once, and deletes nothing). When the lookup by
+// source_id finds that the create did commit, the contact is adopted.
+func TestAccContactResource_malformedCreateReply(t *testing.T) {
+	testAccPreCheck(t)
+	for _, shape := range malformedShapes {
+		t.Run(shape.name+"/not committed", func(t *testing.T) {
+			t.Parallel()
+			stub := newStubContactAPI(t)
+			reply := func(w http.ResponseWriter, r *http.Request) bool {
+				if r.Method != http.MethodPost || r.URL.Path != "/contacts" {
+					return false
+				}
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusCreated)
+				_, _ = w.Write([]byte(shape.body))
+				return true
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{
+						PreConfig:   func() { stub.setOverride(reply) },
+						Config:      stub.providerConfig() + stubContactConfig,
+						ExpectError: wrappedRegexp("POST /contacts answered 201 Created but the reply is unusable (" + shape.reason + ")"),
+					},
+					{
+						PreConfig: func() {
+							stub.setOverride(nil)
+							if n := len(stub.contacts()); n != 0 {
+								t.Errorf("the stub holds %d contacts before the second apply", n)
+							}
+						},
+						Config: stub.providerConfig() + stubContactConfig,
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue("affinipay_contact.this", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^p_stub`))),
+							stubCheck(func() error {
+								if n := stub.count("DELETE /contacts/"); n != 0 {
+									return fmt.Errorf("%d DELETE /contacts/ (an empty ID reached state)", n)
+								}
+								if ids := stub.contacts(); len(ids) != 1 {
+									return fmt.Errorf("want 1 contact at the API, got %v", ids)
+								}
+								return nil
+							}),
+						},
+					},
+				},
+			})
+		})
+	}
+	t.Run("object without id/committed", func(t *testing.T) {
+		t.Parallel()
+		stub := newStubContactAPI(t)
+		stub.setOverride(func(w http.ResponseWriter, r *http.Request) bool {
+			if r.Method != http.MethodPost || r.URL.Path != "/contacts" {
+				return false
+			}
+			stub.create(r) // committed, but answered with {}
+			w.WriteHeader(http.StatusCreated)
+			_, _ = w.Write([]byte(`{}`))
+			return true
+		})
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			Steps: []resource.TestStep{{
+				Config: stub.providerConfig() + stubContactConfig,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("affinipay_contact.this", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^p_stub`))),
+					stubCheck(func() error {
+						if n := stub.count("POST /contacts"); n != 1 {
+							return fmt.Errorf("%d POST /contacts, want 1", n)
+						}
+						if n := stub.count("GET /contacts/source-id"); n != 1 {
+							return fmt.Errorf("%d lookups by source_id, want 1", n)
+						}
+						return nil
+					}),
+				},
+			}},
+		})
+	})
+}
+
+// A GET /status reply without `status` is an error, not an empty value.
+func TestAccStatusDataSource_malformedReply(t *testing.T) {
+	testAccPreCheck(t)
+	shapes := map[string]string{"empty body": "", "empty object": "{}", "null": "null", "only messages": `{"messages":[]}`, "not JSON": "<html>"}
+	reasons := map[string]string{"empty body": "empty body", "empty object": `no "status"`, "null": "null", "only messages": `no "status"`, "not JSON": "not the JSON expected"}
+	for name, body := range shapes {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			stub := newStubContactAPI(t)
+			stub.setOverride(func(w http.ResponseWriter, r *http.Request) bool {
+				_, _ = w.Write([]byte(body))
+				return true
+			})
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      stub.providerConfig() + `data "affinipay_status" "this" {}`,
+					ExpectError: wrappedRegexp("GET /status answered 200 OK but the reply is unusable (" + reasons[name]),
+				}},
+			})
+		})
+	}
+}
+
+// wrappedRegexp matches text however Terraform wrapped its lines.
+func wrappedRegexp(text string) *regexp.Regexp {
+	parts := strings.Fields(text)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, `\s+`))
+}
+
+// stubCheck is a state check that runs f.
+type stubCheckFunc func() error
+
+func stubCheck(f func() error) statecheck.StateCheck { return stubCheckFunc(f) }
+
+func (f stubCheckFunc) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = f()
+}
+
+// Every operation ends within its timeout (plus a margin for Terraform
+// itself) against an API that never answers, counting the create's lookup;
+// and fails at once, saying how long, when the API asks to wait longer than
+// what remains.
+func TestAccContactResource_timeoutsBound(t *testing.T) {
+	testAccPreCheck(t)
+	const timeout = 2 * time.Second
+	const margin = 1500 * time.Millisecond
+	config := func(extra string) string {
+		return `
+resource "affinipay_contact" "this" {
+  type       = "person"
+  first_name = "Time"
+  last_name  = "Bound` + extra + `"
+  test_mode  = true
+  timeouts = {
+    create = "2s"
+    read   = "2s"
+    update = "2s"
+    delete = "2s"
+  }
+}
+`
+	}
+	stallOn := func(method, prefix string) func(w http.ResponseWriter, r *http.Request) bool {
+		return func(w http.ResponseWriter, r *http.Request) bool {
+			if (method == "" && r.URL.Path != "/status") || (r.Method == method && strings.HasPrefix(r.URL.Path, prefix)) {
+				stall(w, r)
+				return true
+			}
+			return false
+		}
+	}
+	retryAfter := func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == "/status" {
+			return false
+		}
+		w.Header().Set("Retry-After", "99999")
+		w.WriteHeader(http.StatusTooManyRequests)
+		return true
+	}
+	type opCase struct {
+		name     string
+		override func(w http.ResponseWriter, r *http.Request) bool
+		step     resource.TestStep // Config set below
+	}
+	var spans []string
+	stub := newStubContactAPI(t)
+	check := func(name string, stalled bool) func() {
+		return func() {
+			span := stub.span()
+			spans = append(spans, fmt.Sprintf("%s: %s", name, span.Round(10*time.Millisecond)))
+			if stalled && span > timeout+margin {
+				t.Errorf("%s took %s against a stalled API, timeout %s", name, span, timeout)
+			}
+			if !stalled && span > 500*time.Millisecond {
+				t.Errorf("%s took %s after a Retry-After longer than the timeout; want an immediate failure", name, span)
+			}
+			stub.setOverride(nil)
+		}
+	}
+	cfg := stub.providerConfig()
+	waitErr := wrappedRegexp("asked to wait 27h46m39s before retrying (Retry-After)")
+	timeoutErr := regexp.MustCompile(`(?s)context deadline exceeded|Client.Timeout|timed out`)
+	steps := []resource.TestStep{
+		{PreConfig: func() { stub.setOverride(stallOn("", "")) }, Config: cfg + config(""), ExpectError: timeoutErr},
+		{PreConfig: func() { check("create (POST and its lookup stalled)", true)(); stub.setOverride(retryAfter) }, Config: cfg + config(""), ExpectError: waitErr},
+		{PreConfig: func() { check("create (Retry-After: 99999)", false)() }, Config: cfg + config("")},
+		{PreConfig: func() { stub.setOverride(stallOn(http.MethodGet, "/contacts/")) }, Config: cfg + config(""), PlanOnly: true, ExpectError: timeoutErr},
+		{PreConfig: func() { check("read (GET stalled)", true)(); stub.setOverride(stallOn(http.MethodPatch, "/contacts/")) }, Config: cfg + config("2"), ExpectError: timeoutErr},
+		{PreConfig: func() { check("update (PATCH stalled)", true)(); stub.setOverride(retryAfter) }, Config: cfg + config("2"), ExpectError: waitErr},
+		{PreConfig: func() { check("update (Retry-After: 99999)", false)(); stub.setOverride(stallOn(http.MethodDelete, "/contacts/")) }, Config: cfg + config(""), Destroy: true, ExpectError: timeoutErr},
+		{PreConfig: func() { check("delete (DELETE stalled)", true)() }, Config: cfg + config("")},
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: steps})
+	t.Logf("time from the first request of the operation to its failure, timeouts %s: %s", timeout, strings.Join(spans, "; "))
+}
