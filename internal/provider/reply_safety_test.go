@@ -235,7 +235,10 @@ resource "affinipay_contact" "this" {
 		{PreConfig: func() { stub.setOverride(stallOn(http.MethodGet, "/contacts/")) }, Config: cfg + config(""), PlanOnly: true, ExpectError: timeoutErr},
 		{PreConfig: func() { check("read (GET stalled)", true)(); stub.setOverride(stallOn(http.MethodPatch, "/contacts/")) }, Config: cfg + config("2"), ExpectError: timeoutErr},
 		{PreConfig: func() { check("update (PATCH stalled)", true)(); stub.setOverride(retryAfter) }, Config: cfg + config("2"), ExpectError: waitErr},
-		{PreConfig: func() { check("update (Retry-After: 99999)", false)(); stub.setOverride(stallOn(http.MethodDelete, "/contacts/")) }, Config: cfg + config(""), Destroy: true, ExpectError: timeoutErr},
+		{PreConfig: func() {
+			check("update (Retry-After: 99999)", false)()
+			stub.setOverride(stallOn(http.MethodDelete, "/contacts/"))
+		}, Config: cfg + config(""), Destroy: true, ExpectError: timeoutErr},
 		{PreConfig: func() { check("delete (DELETE stalled)", true)() }, Config: cfg + config("")},
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: steps})
