@@ -26,13 +26,34 @@ func TestMalformedReplies(t *testing.T) {
 		name, body, reason string
 		call               func(*Client) error
 	}{
-		{"create contact, empty body", "", "empty body", func(c *Client) error { _, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"}); return err }},
-		{"create contact, {}", "{}", `no "id"`, func(c *Client) error { _, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"}); return err }},
-		{"create contact, null", "null", "null", func(c *Client) error { _, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"}); return err }},
-		{"create contact, only messages", `{"messages":[{"code":"x"}]}`, `no "id"`, func(c *Client) error { _, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"}); return err }},
-		{"create contact, no id", `{"type":"person","client_secret":"shh-very-secret"}`, `no "id"`, func(c *Client) error { _, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"}); return err }},
-		{"create charge, no id", `{"amount":100}`, `no "id"`, func(c *Client) error { _, err := c.CreateRecurringCharge(context.Background(), RecurringChargeCreate{}); return err }},
-		{"create payment method, not JSON", `<html>`, "not the JSON expected", func(c *Client) error { _, err := c.CreatePaymentMethod(context.Background(), "p_1", PaymentMethodCreate{}); return err }},
+		{"create contact, empty body", "", "empty body", func(c *Client) error {
+			_, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"})
+			return err
+		}},
+		{"create contact, {}", "{}", `no "id"`, func(c *Client) error {
+			_, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"})
+			return err
+		}},
+		{"create contact, null", "null", "null", func(c *Client) error {
+			_, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"})
+			return err
+		}},
+		{"create contact, only messages", `{"messages":[{"code":"x"}]}`, `no "id"`, func(c *Client) error {
+			_, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"})
+			return err
+		}},
+		{"create contact, no id", `{"type":"person","client_secret":"shh-very-secret"}`, `no "id"`, func(c *Client) error {
+			_, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"})
+			return err
+		}},
+		{"create charge, no id", `{"amount":100}`, `no "id"`, func(c *Client) error {
+			_, err := c.CreateRecurringCharge(context.Background(), RecurringChargeCreate{})
+			return err
+		}},
+		{"create payment method, not JSON", `<html>`, "not the JSON expected", func(c *Client) error {
+			_, err := c.CreatePaymentMethod(context.Background(), "p_1", PaymentMethodCreate{})
+			return err
+		}},
 		{"status, {}", `{}`, `no "status"`, func(c *Client) error { _, err := c.GetStatus(context.Background()); return err }},
 		{"status, empty", ``, `empty body`, func(c *Client) error { _, err := c.GetStatus(context.Background()); return err }},
 		{"merchant, no id", `{"name":"x"}`, `no "id"`, func(c *Client) error { _, err := c.GetMerchant(context.Background()); return err }},
