@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -23,6 +24,9 @@ type badInputCase struct {
 	attr    string
 	msg     string
 	apiSide bool
+	// reads: knowable at plan only by reading the API (the contact's
+	// test_mode, the token's type): GET requests are allowed, writes not.
+	reads bool
 }
 
 // badInputAttrRe matches an error that names the attribute at p: in the
@@ -140,6 +144,14 @@ var badInputCases = []badInputCase{
 	{name: "merchant state for US", attr: "state", config: badMerchant("  country = \"US\"\n  state   = \"Maine\"")},
 	{name: "merchant postal code", attr: "postal_code", config: badMerchant(`  postal_code = "#1"`)},
 	{name: "merchant timezone", attr: "timezone", config: badMerchant(`  timezone = "Mars/Olympus_Mons"`)},
+	{name: "merchant postal code for US", attr: "postal_code", msg: `not a postal code of US`,
+		config: badMerchant("  country     = \"US\"\n  postal_code = \"SW1A 1AA\"")},
+	{name: "merchant postal code for CA", attr: "postal_code", msg: `not a postal code of CA`,
+		config: badMerchant("  country     = \"CA\"\n  postal_code = \"78756\"")},
+	{name: "merchant timeouts duration", attr: "timeouts.create", msg: `not a duration`,
+		config: badMerchant(`  timeouts = { create = "soon" }`)},
+	{name: "merchant timeouts zero", attr: "timeouts.update", msg: `outside the allowed range`,
+		config: badMerchant(`  timeouts = { update = "0s" }`)},
 	{name: "merchant CIDR malformed", attr: "api_allowed_ip_address_ranges", config: badMerchant(`  api_allowed_ip_address_ranges = ["300.1.1.0/24"]`)},
 	{name: "merchant blank name", attr: "name", config: badMerchant(`  name = "   "`)},
 
@@ -180,6 +192,16 @@ var badInputCases = []badInputCase{
 	{name: "contact source_id", attr: "source_id", config: badContact("  type = \"person\"\n  first_name = \"A\"\n  source_id = \"has a space\"")},
 	{name: "contact two preferred emails", attr: "email_addresses", msg: `preferred`,
 		config: badContact("  type = \"person\"\n  email_addresses = [\n    { address = \"a@example.com\", preferred = true },\n    { address = \"b@example.com\", preferred = true },\n  ]")},
+	{name: "contact phone with parentheses", attr: "phone_numbers[0].number", msg: `digits only: write\s+"5125550100"`,
+		config: badContact("  type = \"person\"\n  first_name = \"A\"\n  phone_numbers = [{ number = \"(512) 555-0100\" }]")},
+	{name: "contact phone with dashes", attr: "phone_numbers[0].number", msg: `digits only: write\s+"5125550100"`,
+		config: badContact("  type = \"person\"\n  first_name = \"A\"\n  phone_numbers = [{ number = \"512-555-0100\" }]")},
+	{name: "contact postal code for US", attr: "addresses[0].postal_code", msg: `not a postal code of US`,
+		config: badContact("  type = \"person\"\n  first_name = \"A\"\n  addresses = [{\n    line1 = \"1 Main\"\n    city = \"Austin\"\n    postal_code = \"SW1A 1AA\"\n    country_code = \"US\"\n  }]")},
+	{name: "contact postal code for CA", attr: "addresses[0].postal_code", msg: `not a postal code of CA`,
+		config: badContact("  type = \"person\"\n  first_name = \"A\"\n  addresses = [{\n    line1 = \"1 King\"\n    city = \"Toronto\"\n    postal_code = \"78756\"\n    country_code = \"CA\"\n  }]")},
+	{name: "contact unknown currency", attr: "preferred_currency", msg: `not an ISO 4217 currency code`,
+		config: badContact("  type = \"person\"\n  first_name = \"A\"\n  preferred_currency = \"XYZ\"")},
 	{name: "contact phone too short", attr: "phone_numbers[0].number",
 		config: badContact("  type = \"person\"\n  first_name = \"A\"\n  phone_numbers = [{ number = \"12\" }]")},
 	{name: "contact first_name too long", attr: "first_name",
@@ -218,6 +240,14 @@ var badInputCases = []badInputCase{
 	{name: "charge amount too large", attr: "amount",
 		config: strings.Replace(badRC(badSchedule(badFuture, "MONTH", "")), "amount = 1000", "amount = 100000000000000", 1)},
 	{name: "charge currency", attr: "currency", config: badRC("  currency = \"usd\"\n" + badSchedule(badFuture, "MONTH", ""))},
+	{name: "charge unknown currency", attr: "currency", msg: `not an ISO 4217 currency code`,
+		config: badRC("  currency = \"ZZZ\"\n" + badSchedule(badFuture, "MONTH", ""))},
+	{name: "charge fractional amount", attr: "amount", msg: `whole number.*got 12\.5`,
+		config: strings.Replace(badRC(badSchedule(badFuture, "MONTH", "")), "amount = 1000", "amount = 12.5", 1)},
+	{name: "charge fractional max_amount", attr: "max_amount", msg: `whole number`,
+		config: badRC("  max_amount = 2500.75\n" + badSchedule(badFuture, "MONTH", ""))},
+	{name: "charge timeouts duration", attr: "timeouts.create", msg: `not a duration`,
+		config: badRC("  timeouts = { create = \"5 minutes\" }\n" + badSchedule(badFuture, "MONTH", ""))},
 	{name: "charge interval unit enum", attr: "schedule.interval_unit", config: badRC(badSchedule(badFuture, "YEAR", ""))},
 	{name: "charge malformed date", attr: "schedule.start", config: badRC(badSchedule("2098-13-01", "MONTH", ""))},
 	{name: "charge start in the past", attr: "schedule.start", config: badRC(badSchedule("2001-01-01", "MONTH", ""))},
@@ -290,6 +320,22 @@ var badInputCases = []badInputCase{
   mode = "live"
 }`},
 
+	// Knowable at plan by reading the contact and the token (no write).
+	{name: "payment method test_mode differs from contact", attr: "test_mode", reads: true, msg: `contact.*has test_mode`,
+		config: `resource "affinipay_payment_method" "this" {
+  contact_id          = "%CONTACT%"
+  payment_type        = "credit_card"
+  saved_payment_token = "%CARD%"
+  test_mode           = %OTHERMODE%
+}`},
+	{name: "payment method payment_type differs from token", attr: "payment_type", reads: true, msg: `holds a card token`,
+		config: `resource "affinipay_payment_method" "this" {
+  contact_id                = "%CONTACT%"
+  payment_type              = "bank_account"
+  one_time_token_wo         = "%CARDTOKEN%"
+  one_time_token_wo_version = 1
+}`},
+
 	// Errors only the API can detect: unknown IDs. They must land on the
 	// attribute the API's message (context) names.
 	{name: "api contact tag unknown contact", attr: "contact_id", apiSide: true, msg: `(?i)not found`,
@@ -316,6 +362,9 @@ var badInputCases = []badInputCase{
   payment_type        = "bank_account"
   saved_payment_token = "%CARD%"
 }`},
+	// An error code without a context that is about one field.
+	{name: "api charge currency the account does not take", attr: "currency", apiSide: true, msg: `unsupported_currency`,
+		config: strings.Replace(badRC("  currency = \"EUR\"\n"+badSchedule(badFuture, "MONTH", "")), "card_badinput", "%CARD%", 1)},
 	{name: "api ach account unknown", attr: "account_id", apiSide: true,
 		config: `resource "affinipay_ach_account" "this" {
   account_id = "ach_does_not_exist"
@@ -363,10 +412,15 @@ func TestAccBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = api.DeleteContact(context.Background(), contact.ID) })
+	cardToken, err := api.CreateToken(t.Context(), client.TokenCreate{Type: "card", Number: "4242424242424242", ExpMonth: 12, ExpYear: 2099, CVV: "123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherMode := fmt.Sprint(!contact.TestMode)
 	for _, tc := range badInputCases {
-		tc.config = strings.NewReplacer("%CARD%", card, "%CONTACT%", contact.ID).Replace(tc.config)
+		tc.config = strings.NewReplacer("%CARD%", card, "%CONTACT%", contact.ID, "%CARDTOKEN%", cardToken.ID, "%OTHERMODE%", otherMode).Replace(tc.config)
 		t.Run(tc.name, func(t *testing.T) {
-			before := testSandbox.Metrics().Total
+			before, writesBefore := testSandbox.Metrics().Total, badInputWrites()
 			expect := badInputAttrRe(tc.attr)
 			if tc.msg != "" {
 				// Both must hold, in either order.
@@ -383,15 +437,30 @@ func TestAccBadInput(t *testing.T) {
 					PlanOnly:    !tc.apiSide,
 				}},
 			})
-			sent := testSandbox.Metrics().Total - before
+			sent, writes := testSandbox.Metrics().Total-before, badInputWrites()-writesBefore
 			switch {
-			case !tc.apiSide && sent != 0:
+			case tc.reads && writes != 0:
+				t.Errorf("the plan sent %d API writes; this error is knowable at plan time by reading", writes)
+			case tc.reads && sent == 0:
+				t.Errorf("no API read was sent: this case does not need one (drop reads)")
+			case !tc.apiSide && !tc.reads && sent != 0:
 				t.Errorf("the plan sent %d API requests; an error knowable at plan time must be reported before any", sent)
 			case tc.apiSide && sent == 0:
 				t.Errorf("no API request was sent: this case is not API-side")
 			}
 		})
 	}
+}
+
+// badInputWrites counts the sandbox's non-GET requests so far.
+func badInputWrites() int64 {
+	var n int64
+	for _, r := range testSandbox.Metrics().Requests {
+		if r.Method != http.MethodGet {
+			n += r.Count
+		}
+	}
+	return n
 }
 
 // badInputVersionChecks skips a case on a Terraform CLI too old for what

@@ -199,9 +199,9 @@ func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"id": itemID("phn_"),
 					"number": schema.StringAttribute{
-						MarkdownDescription: "The phone number, 5-15 characters.",
+						MarkdownDescription: "The phone number: 5 to 15 digits, no spaces, dashes, parentheses or `+`, such as `5125550100`.",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.LengthBetween(5, 15)},
+						Validators:          []validator.String{validators.ContactPhoneNumber()},
 					},
 					"extension": schema.StringAttribute{
 						MarkdownDescription: "The extension, 1-5 characters.",
@@ -238,11 +238,12 @@ func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 						Validators:          optLen(64),
 					},
 					"postal_code": schema.StringAttribute{
-						MarkdownDescription: "The zip or postal code: 1-10 letters, digits, spaces and dashes.",
+						MarkdownDescription: "The zip or postal code: 1-10 letters, digits, spaces and dashes; a US ZIP code (`78756`, `78756-1234`) when `country_code` is `US`, a Canadian postal code (`M5X 1C9`) when it is `CA`.",
 						Optional:            true,
 						Validators: []validator.String{
 							stringvalidator.LengthBetween(1, 10),
 							stringvalidator.RegexMatches(contactPostalCodePattern, "must contain only letters, digits, spaces and dashes"),
+							validators.PostalCodeForCountry("country_code"),
 						},
 					},
 					"country_code": schema.StringAttribute{

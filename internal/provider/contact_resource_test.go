@@ -398,7 +398,7 @@ func TestAccContactResource_validation(t *testing.T) {
 		"too many emails":    {person(emails(6)), `(?s)email_addresses.*at most 5`},
 		"email shape":        {person(`email_addresses = [{ address = "not-an-email" }]`), `(?s)email_addresses.*not an email address`},
 		"two preferred":      {person(`email_addresses = [{ address = "a@example.com", preferred = true }, { address = "b@example.com", preferred = true }]`), `(?s)More than one preferred item.*email_addresses.*2 items of email_addresses`},
-		"phone short":        {person(`phone_numbers = [{ number = "1234" }]`), `(?s)phone_numbers.*number.*length must be between 5 and 15`},
+		"phone short":        {person(`phone_numbers = [{ number = "1234" }]`), `(?s)phone_numbers.*number.*has 4 digits; a contact phone number has 5 to 15`},
 		"extension long":     {person(`phone_numbers = [{ number = "5125550100", extension = "123456" }]`), `(?s)extension.*length must be between 1 and 5`},
 		"postal pattern":     {person(`addresses = [{ line1 = "1 Main", city = "Austin", postal_code = "787#56", country_code = "US" }]`), `(?s)postal_code must contain only letters, digits, spaces\s+and dashes`},
 		"country":            {person(`addresses = [{ line1 = "1 Main", city = "Austin", country_code = "USA" }]`), `(?s)country_code.*ISO 3166`},

@@ -36,12 +36,28 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error, paths conte
 			diags.AddWarning(summary, detail)
 			continue
 		}
-		if p, ok := paths.lookup(m.Context); ok {
+		if p, ok := paths.lookup(messageContext(m)); ok {
 			diags.AddAttributeError(p, summary, detail)
 			continue
 		}
 		diags.AddError(summary, detail)
 	}
+}
+
+// codeContexts names the request field of error codes the reference
+// documents without a context (their examples carry none) but that are
+// about one field: unsupported_currency is "the currency designated by the
+// currency code given" (reference :5118).
+var codeContexts = map[string]string{
+	"unsupported_currency": "currency",
+}
+
+// messageContext is the message's context, or the field its code is about.
+func messageContext(m client.Message) string {
+	if m.Context != "" {
+		return m.Context
+	}
+	return codeContexts[m.Code]
 }
 
 func (c contextPaths) lookup(context string) (path.Path, bool) {

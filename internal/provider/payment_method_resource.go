@@ -330,6 +330,9 @@ func (r *paymentMethodResource) ModifyPlan(ctx context.Context, req resource.Mod
 		resp.Diagnostics.Append(checkPaymentDetailsSendable(ctx, details, time.Now())...)
 	}
 	if req.State.Raw.IsNull() {
+		if r.data != nil {
+			resp.Diagnostics.Append(checkPaymentMethodAgreement(ctx, r.data.Client, req.Config)...)
+		}
 		if oneTime.IsNull() && saved.IsNull() && !details.configured() {
 			resp.Diagnostics.AddAttributeError(path.Root("one_time_token_wo"), "Missing payment token",
 				"Creating an affinipay_payment_method needs exactly one of one_time_token_wo (for example "+

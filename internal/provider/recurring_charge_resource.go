@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -62,13 +61,13 @@ type recurringChargeModel struct {
 	AccountID        types.String         `tfsdk:"account_id"`
 	Method           types.String         `tfsdk:"method"`
 	MethodDetails    types.Object         `tfsdk:"method_details"`
-	Amount           types.Int64          `tfsdk:"amount"`
+	Amount           centsValue           `tfsdk:"amount"`
 	Currency         types.String         `tfsdk:"currency"`
 	Description      types.String         `tfsdk:"description"`
 	Reference        types.String         `tfsdk:"reference"`
 	Schedule         types.Object         `tfsdk:"schedule"`
 	MaxOccurrences   types.Int64          `tfsdk:"max_occurrences"`
-	MaxAmount        types.Int64          `tfsdk:"max_amount"`
+	MaxAmount        centsValue           `tfsdk:"max_amount"`
 	Data             jsontypes.Normalized `tfsdk:"data"`
 	SourceID         types.String         `tfsdk:"source_id"`
 	OnDestroy        types.String         `tfsdk:"on_destroy"`
@@ -150,8 +149,9 @@ func (r *recurringChargeResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 			"method_details": methodDetailsSchema(),
 			"amount": schema.Int64Attribute{
-				MarkdownDescription: "The amount of each payment in the currency's smallest unit (cents for USD): 1 to 10^14 - 1. " +
+				MarkdownDescription: "The amount of each payment in the currency's smallest unit (cents for USD): a whole number from 1 to 10^14 - 1. " +
 					"The final payment may be smaller when `max_amount` is set.",
+				CustomType: centsType{},
 				Required:   true,
 				Validators: []validator.Int64{int64validator.Between(1, recurringMaxAmount)},
 			},
@@ -161,7 +161,7 @@ func (r *recurringChargeResource) Schema(ctx context.Context, _ resource.SchemaR
 				Computed:            true,
 				Default:             stringdefault.StaticString("USD"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^[A-Z]{3}$`), "must be a 3-letter uppercase ISO 4217 code such as USD")},
+				Validators:          []validator.String{validators.CurrencyCode()},
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "Description of the recurring charge. Removing it clears it.",
@@ -186,6 +186,7 @@ func (r *recurringChargeResource) Schema(ctx context.Context, _ resource.SchemaR
 			"max_amount": schema.Int64Attribute{
 				MarkdownDescription: "The most the charge collects in total, at least `amount`; the final payment is the lesser of `amount` and " +
 					"what remains (for example `amount` 10000 and `max_amount` 15000 give 10000 then 5000). Omit for no limit.",
+				CustomType: centsType{},
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
@@ -303,7 +304,7 @@ func (r *recurringChargeResource) ValidateConfig(ctx context.Context, req resour
 		return
 	}
 	sched := scheduleFromObject(ctx, cfg.Schedule, &resp.Diagnostics)
-	validateScheduleConfig(sched, path.Root("schedule"), cfg.Amount, cfg.MaxAmount, &resp.Diagnostics)
+	validateScheduleConfig(sched, path.Root("schedule"), cfg.Amount.Int64Value, cfg.MaxAmount.Int64Value, &resp.Diagnostics)
 }
 
 // ModifyPlan checks a new charge's start date, warns about a charge that
@@ -393,7 +394,7 @@ func recurringChargeUpdate(ctx context.Context, plan, state recurringChargeModel
 		u.Method = client.String(plan.Method.ValueString())
 	}
 	if !plan.Amount.Equal(state.Amount) {
-		u.Amount = rcInt64Ptr(plan.Amount)
+		u.Amount = rcInt64Ptr(plan.Amount.Int64Value)
 	}
 	switch {
 	case plan.Description.Equal(state.Description):
@@ -421,7 +422,7 @@ func recurringChargeUpdate(ctx context.Context, plan, state recurringChargeModel
 	case plan.MaxAmount.IsNull():
 		u.ClearMaxAmount = true
 	default:
-		u.MaxAmount = rcInt64Ptr(plan.MaxAmount)
+		u.MaxAmount = rcInt64Ptr(plan.MaxAmount.Int64Value)
 	}
 	switch {
 	case plan.Data.IsNull() && state.Data.IsNull():
@@ -505,7 +506,7 @@ func applyCharge(m *recurringChargeModel, c *client.RecurringCharge) diag.Diagno
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(c.ID)
 	m.AccountID = rcStringOrNull(c.AccountID)
-	m.Amount = types.Int64Value(int64(c.Amount))
+	m.Amount = centsOf(types.Int64Value(int64(c.Amount)))
 	m.Currency = rcStringOrNull(c.Currency)
 	m.Description = rcStringOrNull(c.Description)
 	m.Reference = rcStringOrNull(c.Reference)
@@ -516,7 +517,7 @@ func applyCharge(m *recurringChargeModel, c *client.RecurringCharge) diag.Diagno
 	diags.Append(d...)
 	m.Schedule = sched
 	m.MaxOccurrences = rcInt64PtrOrNull(c.MaxOccurrences)
-	m.MaxAmount = rcInt64PtrOrNull(c.MaxAmount)
+	m.MaxAmount = centsOf(rcInt64PtrOrNull(c.MaxAmount))
 	if data := c.DataJSON(); data == "" {
 		m.Data = jsontypes.NewNormalizedNull()
 	} else if m.Data.IsNull() || m.Data.IsUnknown() || !rcJsonEqual(m.Data.ValueString(), data) {
@@ -553,7 +554,7 @@ func (r *recurringChargeResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	// Values unknown at plan time are known now: check them again.
-	validateScheduleConfig(sched, path.Root("schedule"), plan.Amount, plan.MaxAmount, &resp.Diagnostics)
+	validateScheduleConfig(sched, path.Root("schedule"), plan.Amount.Int64Value, plan.MaxAmount.Int64Value, &resp.Diagnostics)
 	if p := validators.CheckStartAfterToday(sched.Start.ValueString(), r.now()); p != "" {
 		resp.Diagnostics.AddAttributeError(path.Root("schedule").AtName("start"), "Invalid schedule.start: a recurring charge cannot start today or earlier", p)
 	}
@@ -633,7 +634,7 @@ func rcCreateBody(m *recurringChargeModel, sched *scheduleModel, sourceID string
 		Reference:      m.Reference.ValueString(),
 		Schedule:       scheduleToAPI(sched),
 		MaxOccurrences: rcInt64Ptr(m.MaxOccurrences),
-		MaxAmount:      rcInt64Ptr(m.MaxAmount),
+		MaxAmount:      rcInt64Ptr(m.MaxAmount.Int64Value),
 	}
 	if !m.Data.IsNull() && !m.Data.IsUnknown() {
 		body.Data = json.RawMessage(m.Data.ValueString())
@@ -776,7 +777,7 @@ func (r *recurringChargeResource) Update(ctx context.Context, req resource.Updat
 	defer cancel()
 
 	sched := scheduleFromObject(ctx, plan.Schedule, &resp.Diagnostics)
-	validateScheduleConfig(sched, path.Root("schedule"), plan.Amount, plan.MaxAmount, &resp.Diagnostics)
+	validateScheduleConfig(sched, path.Root("schedule"), plan.Amount.Int64Value, plan.MaxAmount.Int64Value, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

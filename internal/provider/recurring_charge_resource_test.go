@@ -533,7 +533,7 @@ func TestAccRecurringChargeResource_validation(t *testing.T) {
 	}{
 		"amount zero":          {map[string]string{"amount": "0"}, "amount", "value must be between 1 and 99999999999999"},
 		"amount too large":     {map[string]string{"amount": "100000000000000"}, "amount", "value must be between 1"},
-		"currency":             {map[string]string{"currency": `"usd"`}, "currency", "3-letter uppercase ISO 4217"},
+		"currency":             {map[string]string{"currency": `"usd"`}, "currency", `must be upper case: use "USD"`},
 		"method empty":         {map[string]string{"method": `""`}, "method", "string length must be at least 1"},
 		"description empty":    {map[string]string{"description": `""`}, "description", "string length must be at least 1"},
 		"max_occurrences":      {map[string]string{"max_occurrences": "0"}, "max_occurrences", "value must be at least 1"},

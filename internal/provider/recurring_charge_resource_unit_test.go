@@ -31,10 +31,10 @@ func rcTestSchedule(t *testing.T, start, end, unit string, delay int64, days ...
 
 func rcTestModel(t *testing.T) recurringChargeModel {
 	return recurringChargeModel{
-		ID: types.StringValue("rc1"), Method: types.StringValue("card1"), Amount: types.Int64Value(1250),
+		ID: types.StringValue("rc1"), Method: types.StringValue("card1"), Amount: centsOf(types.Int64Value(1250)),
 		Description: types.StringValue("Retainer"), Reference: types.StringNull(),
 		Schedule:       rcTestSchedule(t, "2099-01-01", "", "MONTH", 1),
-		MaxOccurrences: types.Int64Null(), MaxAmount: types.Int64Value(10000),
+		MaxOccurrences: types.Int64Null(), MaxAmount: centsOf(types.Int64Value(10000)),
 		Data: jsontypes.NewNormalizedValue(`{"a":1,"b":[1,2]}`),
 	}
 }
@@ -50,7 +50,7 @@ func TestRecurringChargeUpdateBody(t *testing.T) {
 	}
 
 	plan := state
-	plan.Amount = types.Int64Value(5000)
+	plan.Amount = centsOf(types.Int64Value(5000))
 	plan.Data = jsontypes.NewNormalizedValue("{\"b\": [1, 2], \"a\": 1}") // same JSON, other formatting
 	if u, _ := recurringChargeUpdate(ctx, plan, state); testJSON(t, u.Body()) != `{"amount":5000}` {
 		t.Errorf("amount: %s", testJSON(t, u.Body()))
@@ -58,7 +58,7 @@ func TestRecurringChargeUpdateBody(t *testing.T) {
 
 	plan = state
 	plan.Description = types.StringNull()
-	plan.MaxAmount = types.Int64Null()
+	plan.MaxAmount = centsOf(types.Int64Null())
 	plan.MaxOccurrences = types.Int64Value(12)
 	plan.Data = jsontypes.NewNormalizedNull()
 	if got, want := testJSON(t, mustUpdate(ctx, plan, state).Body()), `{"data":null,"description":null,"max_amount":null,"max_occurrences":12}`; got != want {
@@ -85,7 +85,7 @@ func TestRecurringChargeUpdateBody(t *testing.T) {
 	}
 
 	plan = state
-	plan.Amount = types.Int64Unknown()
+	plan.Amount = centsOf(types.Int64Unknown())
 	if _, unknown := recurringChargeUpdate(ctx, plan, state); !unknown {
 		t.Error("unknown amount not reported")
 	}

@@ -9,15 +9,23 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/validators"
 )
 
 // defaultTimeout bounds every resource's create, read, update and delete
 // (with all their retries, Retry-After waits and follow-up lookups) unless
 // the resource's `timeouts` block says otherwise.
 const defaultTimeout = 10 * time.Minute
+
+// minTimeout and maxTimeout bound a configured timeout.
+const (
+	minTimeout = time.Second
+	maxTimeout = 24 * time.Hour
+)
 
 // stopGrace is how long a create, update or delete may go on after
 // Terraform is interrupted (SIGINT, SIGTERM), so that a request that may
@@ -106,6 +114,17 @@ func withLookupReserve(ctx context.Context) (context.Context, context.CancelFunc
 func timeoutsAttribute(ctx context.Context) schema.Attribute {
 	a := timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true})
 	if nested, ok := a.(schema.SingleNestedAttribute); ok {
+		// Each duration is checked at plan time on its own attribute path
+		// (timeouts.create, ...), with the range the operation can use: a
+		// zero or negative timeout would fail every apply without naming
+		// the attribute.
+		for name, at := range nested.Attributes {
+			if sa, ok := at.(schema.StringAttribute); ok {
+				sa.Validators = []validator.String{validators.Duration(minTimeout, maxTimeout)}
+				sa.MarkdownDescription = fmt.Sprintf("How long %s may take, a Go duration from `%s` to `%s` such as `5m`.", name, minTimeout, maxTimeout)
+				nested.Attributes[name] = sa
+			}
+		}
 		nested.MarkdownDescription = "How long create, read, update and delete may take, as Go durations such as `30s` or `5m`: " +
 			"every retry, backoff, `Retry-After` wait and follow-up lookup counts. " +
 			"Each defaults to `" + fmt.Sprintf("%dm", int(defaultTimeout.Minutes())) + "`. When a timeout passes, the operation stops and fails " +

@@ -1,0 +1,81 @@
+package provider
+
+// A whole-number Int64 attribute type for amounts in the currency's
+// smallest unit. The framework's Int64 type cannot hold 12.5 and reports a
+// "Value Conversion Error ... This is always an error in the provider"
+// without naming the attribute; this type accepts any number from the
+// configuration and reports a fraction as a clear error on the attribute.
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+var (
+	_ basetypes.Int64Typable      = centsType{}
+	_ basetypes.Int64Valuable     = centsValue{}
+	_ xattr.ValidateableAttribute = centsValue{}
+)
+
+// centsType is an Int64 type whose values may come from a configuration
+// holding a fractional number.
+type centsType struct{ basetypes.Int64Type }
+
+func (t centsType) Equal(o attr.Type) bool { _, ok := o.(centsType); return ok }
+func (t centsType) String() string         { return "centsType" }
+
+func (t centsType) ValueFromInt64(_ context.Context, in basetypes.Int64Value) (basetypes.Int64Valuable, diag.Diagnostics) {
+	return centsValue{Int64Value: in}, nil
+}
+
+func (t centsType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
+	if in.IsKnown() && !in.IsNull() && in.Type().Is(tftypes.Number) {
+		var f big.Float
+		if err := in.As(&f); err == nil && !f.IsInt() {
+			return centsValue{Int64Value: basetypes.NewInt64Unknown(), fraction: f.Text('f', -1)}, nil
+		}
+	}
+	v, err := t.Int64Type.ValueFromTerraform(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	iv, ok := v.(basetypes.Int64Value)
+	if !ok {
+		return nil, fmt.Errorf("unexpected value type %T", v)
+	}
+	return centsValue{Int64Value: iv}, nil
+}
+
+func (t centsType) ValueType(context.Context) attr.Value { return centsValue{} }
+
+// centsValue is an Int64 value; fraction is set (and the value unknown)
+// when the configuration held a number that is not whole.
+type centsValue struct {
+	basetypes.Int64Value
+	fraction string
+}
+
+func centsOf(v basetypes.Int64Value) centsValue { return centsValue{Int64Value: v} }
+
+func (v centsValue) Type(context.Context) attr.Type { return centsType{} }
+
+func (v centsValue) Equal(o attr.Value) bool {
+	other, ok := o.(centsValue)
+	return ok && other.fraction == v.fraction && v.Int64Value.Equal(other.Int64Value)
+}
+
+func (v centsValue) ValidateAttribute(_ context.Context, req xattr.ValidateAttributeRequest, resp *xattr.ValidateAttributeResponse) {
+	if v.fraction == "" {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
+		fmt.Sprintf("%s must be a whole number in the currency's smallest unit (cents for USD), got %s. "+
+			"For example 12.50 dollars is written 1250.", req.Path, v.fraction))
+}
