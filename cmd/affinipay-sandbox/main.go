@@ -78,7 +78,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready func(baseUR
 		}
 	}
 
-	ln, err := net.Listen("tcp", *listen)
+	ln, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", *listen)
 	if err != nil {
 		return err
 	}

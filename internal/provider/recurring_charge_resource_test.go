@@ -391,7 +391,7 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
 			if client.IsNotFound(err) || (err == nil && c.Status == client.RecurringStatusDeleted) {
 				return nil
 			}
-			return fmt.Errorf("after destroy with on_destroy = delete: %+v, %v", c, err)
+			return fmt.Errorf("after destroy with on_destroy = delete: %+v, %w", c, err)
 		},
 		Steps: []resource.TestStep{
 			{

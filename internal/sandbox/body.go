@@ -217,7 +217,7 @@ func (r *reader) integer(key string) (int64, bool) {
 	}
 	n, err := strconv.ParseInt(text, 10, 64)
 	if err != nil {
-		if e, isNum := err.(*strconv.NumError); isNum && e.Err == strconv.ErrRange {
+		if errors.Is(err, strconv.ErrRange) {
 			r.addf(key, subNumberOutOfRange, r.ctx(key)+" is out of range")
 			return 0, false
 		}
