@@ -110,12 +110,15 @@ const recurringChargeDescription = "A recurring charge: AffiniPay collects `amou
 	"(`terraform apply -replace=...`) to collect payments again. A changed `amount`, `schedule`, limit, `description`, `reference` or `data` " +
 	"is set back by the next apply. The API never returns the payment method's ID, only its masked details, which `method_details` shows: " +
 	"a payment method changed outside Terraform shows as a change of `method_details` when the charge is refreshed.\n\n" +
-	"**Import** with the charge ID (`<id>`) to adopt a charge without managing its payment method: `method` stays unset (leave it out of " +
+	"## Import\n\nImport with the charge ID (`<id>`) to adopt a charge without managing its payment method: `method` stays unset (leave it out of " +
 	"the configuration) and the charge keeps collecting from whatever method it has. To have Terraform own the method, import with " +
 	"`<id>/<method_id>` (or the identity's `method`): the provider reads the named saved card, saved bank or contact payment method and " +
 	"refuses the import unless its type, last four digits and expiry (cards) or bank name (banks) match the charge's masked method, so " +
-	"a wrong ID can never re-point a client's charge to another card. Either way, importing a configuration that matches the charge plans " +
-	"no change and sends no request. `source_id` stays unknown (the API never returns it) and `on_destroy` is `cancel`."
+	"a wrong ID can never re-point a client's charge to another card.\n\n" +
+	"An imported charge has `on_destroy = \"cancel\"` and no `source_id` in state (the API never returns it). The plan after the import " +
+	"is empty when the configuration matches the charge and sets neither `source_id` nor `on_destroy = \"delete\"`; setting either plans " +
+	"an in-place update that only records the value in state and sends nothing to AffiniPay (a configured `source_id` never replaces an " +
+	"imported charge)."
 
 func (r *recurringChargeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
