@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -222,4 +223,14 @@ func wrapRe(words ...string) *regexp.Regexp {
 		parts[i] = strings.Join(strings.Fields(regexp.QuoteMeta(w)), `\s+`)
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
+}
+
+// adoptSkipBelow skips the whole test (before its fixture is made) on a
+// Terraform older than minVersion; the test cases also carry
+// tfversion.SkipBelow.
+func adoptSkipBelow(t *testing.T, minVersion string) {
+	t.Helper()
+	if tf := os.Getenv("TF_ACC_TERRAFORM_PATH"); tf != "" && os.Getenv("TF_ACC") != "" {
+		skipCLIBelow(t, tf, minVersion)
+	}
 }

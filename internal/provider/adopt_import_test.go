@@ -201,6 +201,7 @@ func TestAccAdopt_importByID(t *testing.T) {
 // own import by identity, and -generate-config-out from it, plan no change.
 func TestAccAdopt_importByIdentity(t *testing.T) {
 	testAccPreCheck(t)
+	adoptSkipBelow(t, "1.12.0")
 	testAccSandboxOnly(t)
 	for _, tc := range adoptCases() {
 		t.Run(tc.name, func(t *testing.T) {
@@ -311,6 +312,7 @@ func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
 // The identity's method is checked too (Terraform 1.12+).
 func TestAccAdopt_recurringChargeWrongMethodIdentity(t *testing.T) {
 	testAccPreCheck(t)
+	adoptSkipBelow(t, "1.12.0")
 	f := adoptSetup(t)
 	const addr = "affinipay_recurring_charge.this"
 	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) +

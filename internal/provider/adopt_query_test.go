@@ -68,6 +68,7 @@ list "affinipay_webhook_endpoint" "test" {
 // include_resource, the full object. Listing sends no write request.
 func TestAccAdopt_query(t *testing.T) {
 	testAccPreCheck(t)
+	adoptSkipBelow(t, "1.14.0")
 	testAccSandboxOnly(t)
 	f := adoptSetup(t)
 	var writes adoptWriteCounter
@@ -160,6 +161,7 @@ func TestAccAdopt_query(t *testing.T) {
 // requests, not eight of the default 20.
 func TestAccAdopt_queryPaging(t *testing.T) {
 	testAccPreCheck(t)
+	adoptSkipBelow(t, "1.14.0")
 	testAccSandboxOnly(t)
 	c := testAccClient(t)
 	const n = 150
