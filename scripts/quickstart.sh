@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # quickstart: build the provider and the local sandbox API, start the sandbox,
-# then run examples/quickstart against it with Terraform:
+# then run examples/quickstart against it with Terraform (or OpenTofu):
 #
-#   terraform apply  ->  terraform output  ->  terraform plan -detailed-exitcode
-#   (must report "no changes")  ->  terraform destroy
+#   init  ->  apply (prints the outputs)  ->  plan -detailed-exitcode (must
+#   report "no changes"; shown)  ->  destroy
+#
+# TF=tofu (make quickstart TF=tofu) runs it under OpenTofu instead: the tofu
+# on PATH if it is 1.11 or newer, else OpenTofu built by scripts/ensure-tofu.sh.
+# OpenTofu resolves the source "affinipay-terraform/affinipay" against
+# registry.opentofu.org, so the dev_overrides key changes with the CLI.
 #
 # Nothing is written into the repository: the example is copied to a temporary
 # directory, which is removed on exit together with the Terraform CLI config,
@@ -14,12 +19,29 @@
 #   QUICKSTART_BIN_DIR     provider/sandbox dir    (default: <repo>/bin)
 #   QUICKSTART_SKIP_BUILD  set to 1 to skip `make build`
 #   QUICKSTART_TIMEOUT     seconds to wait for the sandbox (default: 20)
+#   TF                     terraform (default) or tofu
 set -Eeuo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "${repo_root}"
 
-provider_address="registry.terraform.io/affinipay-terraform/affinipay"
+cli="${TF:-terraform}"
+case "${cli}" in
+terraform) provider_address="registry.terraform.io/affinipay-terraform/affinipay" ;;
+tofu | opentofu)
+	cli=tofu
+	provider_address="registry.opentofu.org/affinipay-terraform/affinipay"
+	;;
+*)
+	echo "quickstart: TF must be terraform or tofu, not ${cli}" >&2
+	exit 2
+	;;
+esac
+# A TF_CLI_CONFIG_FILE naming a missing file makes OpenTofu print a warning
+# on every command; the script writes its own CLI configuration later.
+if [[ -n "${TF_CLI_CONFIG_FILE:-}" && ! -f "${TF_CLI_CONFIG_FILE}" ]]; then
+	unset TF_CLI_CONFIG_FILE
+fi
 example_dir="${QUICKSTART_DIR:-${repo_root}/examples/quickstart}"
 bin_dir="${QUICKSTART_BIN_DIR:-${repo_root}/bin}"
 wait_seconds="${QUICKSTART_TIMEOUT:-20}"
@@ -56,7 +78,7 @@ cleanup() {
 	trap - ERR
 	set +e
 	if [[ "${applied}" == 1 && "${destroyed}" == 0 && -n "${sandbox_pid}" && -d "${tmp_dir}/work" ]]; then
-		log "cleanup: best-effort terraform destroy"
+		log "cleanup: best-effort ${cli} destroy"
 		(cd "${tmp_dir}/work" && "${tf}" destroy -auto-approve -input=false -no-color >/dev/null 2>&1)
 	fi
 	if [[ -n "${sandbox_pid}" ]] && kill -0 "${sandbox_pid}" 2>/dev/null; then
@@ -89,8 +111,12 @@ for b in terraform-provider-affinipay affinipay-sandbox; do
 	fi
 done
 
-begin "find terraform"
-tf="$(bash "${repo_root}/scripts/ensure-terraform.sh")"
+begin "find ${cli}"
+if [[ "${cli}" == tofu ]]; then
+	tf="$(bash "${repo_root}/scripts/ensure-tofu.sh")"
+else
+	tf="$(bash "${repo_root}/scripts/ensure-terraform.sh")"
+fi
 log "using $("${tf}" version 2>/dev/null | head -n 1) (${tf})"
 
 begin "check example directory"
@@ -131,7 +157,7 @@ fi
 log "sandbox (pid ${sandbox_pid}) listening at ${AFFINIPAY_BASE_URL}"
 
 # --- terraform configuration -------------------------------------------------
-begin "write Terraform CLI config"
+begin "write ${cli} CLI config (dev_overrides for ${provider_address})"
 # dev_overrides makes every plan/apply use the binary just built. Terraform
 # still asks the installation methods about an overridden provider during
 # `terraform init`, so a filesystem mirror holding the same build answers it
@@ -163,7 +189,7 @@ cp -R "${example_dir}/." "${tmp_dir}/work/"
 cd "${tmp_dir}/work"
 rm -rf .terraform .terraform.lock.hcl terraform.tfstate terraform.tfstate.backup
 
-begin "terraform init"
+begin "${cli} init"
 "${tf}" init -input=false -no-color
 
 # The retainer's first payment must be after today; one date for the whole
@@ -175,20 +201,17 @@ log "first payment date: ${TF_VAR_first_payment_date}"
 # The test card reaches Terraform only through the environment, as ephemeral
 # variables (see examples/quickstart/main.tf): no file Terraform writes holds
 # it. It is needed only by the apply that adds the card.
-begin "terraform apply"
+begin "${cli} apply (prints the outputs)"
 applied=1
 TF_VAR_test_card_number=4242424242424242 TF_VAR_test_card_cvv=123 \
 	"${tf}" apply -auto-approve -input=false -no-color
 unset TF_VAR_test_card_number TF_VAR_test_card_cvv
 
-begin "terraform output"
-"${tf}" output -no-color
-
-begin "terraform plan (expecting no changes, without the card data)"
+begin "${cli} plan -detailed-exitcode (expecting no changes, without the card data)"
 plan_rc=0
 "${tf}" plan -detailed-exitcode -input=false -no-color >"${tmp_dir}/plan.txt" 2>&1 || plan_rc=$?
 case "${plan_rc}" in
-0) ;;
+0) cat "${tmp_dir}/plan.txt" ;;
 2)
 	cat "${tmp_dir}/plan.txt" >&2
 	echo "quickstart: a plan right after apply proposes changes; the provider is not idempotent against the sandbox" >&2
@@ -206,7 +229,7 @@ if grep -rqs --exclude-dir=.terraform 4242424242424242 "${tmp_dir}/work"; then
 fi
 log "SUCCESS: apply completed against the sandbox, a follow-up plan shows no changes, and no file holds the card number"
 
-begin "terraform destroy"
+begin "${cli} destroy"
 "${tf}" destroy -auto-approve -input=false -no-color
 destroyed=1
 
