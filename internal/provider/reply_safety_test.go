@@ -244,3 +244,74 @@ resource "affinipay_contact" "this" {
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: steps})
 	t.Logf("time from the first request of the operation to its failure, timeouts %s: %s", timeout, strings.Join(spans, "; "))
 }
+
+// A create whose outcome stays unknown (the POST committed but its reply
+// never came, and the lookup by source_id failed too) is recorded as
+// unsettled:<source_id>; the next apply settles it by source_id (and, the
+// failed create being tainted, replaces it) and ends with exactly one
+// contact at the API and in state, and an empty plan.
+func TestAccContactResource_unsettledCreate(t *testing.T) {
+	testAccPreCheck(t)
+	stub := newStubContactAPI(t)
+	config := stub.providerConfig() + `
+resource "affinipay_contact" "this" {
+  type       = "person"
+  first_name = "Un"
+  last_name  = "Settled"
+  test_mode  = true
+  timeouts = {
+    create = "2s"
+  }
+}
+`
+	lost := func(w http.ResponseWriter, r *http.Request) bool {
+		switch {
+		case r.Method == http.MethodPost && r.URL.Path == "/contacts":
+			stub.mu.Lock()
+			committed := len(stub.byID) > 0
+			stub.mu.Unlock()
+			if !committed {
+				stub.create(r)
+			}
+			stall(w, r) // the reply never comes
+			return true
+		case r.URL.Path == "/contacts/source-id":
+			w.WriteHeader(http.StatusBadGateway)
+			return true
+		}
+		return false
+	}
+	var settledID string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { stub.setOverride(lost) },
+				Config:      config,
+				ExpectError: wrappedRegexp("It is recorded in state with the ID \"unsettled:terraform:"),
+			},
+			{
+				PreConfig: func() {
+					stub.setOverride(nil)
+					if ids := stub.contacts(); len(ids) != 1 {
+						t.Fatalf("the lost create did not commit: %v", ids)
+					}
+				},
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("affinipay_contact.this", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^p_stub`))),
+					stubCheck(func() error {
+						ids := stub.contacts()
+						if len(ids) != 1 {
+							return fmt.Errorf("want exactly 1 contact at the API after the second apply, got %v", ids)
+						}
+						settledID = ids[0]
+						return nil
+					}),
+				},
+			},
+			{Config: config, PlanOnly: true},
+		},
+	})
+	t.Logf("settled contact %s; POST /contacts %d, DELETE %d", settledID, stub.count("POST /contacts"), stub.count("DELETE /contacts/"+settledID))
+}
