@@ -350,6 +350,9 @@ func (c *Client) ListRecurringCharges(ctx context.Context, f RecurringChargeFilt
 		if err := json.Unmarshal(raw, &page); err != nil {
 			return 0, 0, err
 		}
+		if err := page.check(); err != nil {
+			return 0, 0, err
+		}
 		out = append(out, page.Results...)
 		return len(page.Results), int64(page.TotalEntries), nil
 	})
@@ -363,6 +366,9 @@ func (c *Client) ListRecurringChargeOccurrences(ctx context.Context, id string) 
 	err := paginate(ctx, c, recurringChargePath(id)+"/occurrences", url.Values{}, func(raw []byte) (int, int64, error) {
 		var page occurrencePage
 		if err := json.Unmarshal(raw, &page); err != nil {
+			return 0, 0, err
+		}
+		if err := page.check(); err != nil {
 			return 0, 0, err
 		}
 		out = append(out, page.Results...)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 	"unicode"
 )
@@ -129,9 +130,28 @@ func decodeReply(req Request, status int, body []byte, out any, secrets []string
 	if err := json.Unmarshal(trimmed, out); err != nil {
 		return malformed("not the JSON expected: " + SanitizeText(err.Error(), 200))
 	}
+	if err := checkAll(out); err != nil {
+		return malformed(err.Error())
+	}
+	return nil
+}
+
+// checkAll checks out when it is a checker, or each element of a slice it
+// points to (list replies such as GET /bank-accounts).
+func checkAll(out any) error {
 	if c, ok := out.(checker); ok {
-		if err := c.check(); err != nil {
-			return malformed(err.Error())
+		return c.check()
+	}
+	v := reflect.ValueOf(out)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Slice {
+		return nil
+	}
+	items := v.Elem()
+	for i := range items.Len() {
+		if c, ok := items.Index(i).Addr().Interface().(checker); ok {
+			if err := c.check(); err != nil {
+				return fmt.Errorf("item %d: %w", i, err)
+			}
 		}
 	}
 	return nil

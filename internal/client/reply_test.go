@@ -58,6 +58,8 @@ func TestMalformedReplies(t *testing.T) {
 		{"status, empty", ``, `empty body`, func(c *Client) error { _, err := c.GetStatus(context.Background()); return err }},
 		{"merchant, no id", `{"name":"x"}`, `no "id"`, func(c *Client) error { _, err := c.GetMerchant(context.Background()); return err }},
 		{"token, null", `null`, `null`, func(c *Client) error { _, err := c.GetToken(context.Background(), "tok_1"); return err }},
+		{"bank accounts, item without id", `[{"id":"b1"},{"name":"x"}]`, `item 1: no "id"`, func(c *Client) error { _, err := c.ListBankAccounts(context.Background()); return err }},
+		{"contact search, result without id", `{"results":[{"type":"person"}]}`, `item 0: no "id"`, func(c *Client) error { _, err := c.SearchContacts(context.Background(), ContactSearch{}); return err }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
