@@ -171,7 +171,8 @@ func paymentMethodDetailsAttributes() map[string]schema.Attribute {
 				"provider makes a new one-time token from them and replaces the card or bank account in place with a `PATCH`, " +
 				"keeping the payment method's ID. Terraform cannot see a change of a write-only value, so changing the card " +
 				"details without changing this number sends nothing. While it stays the same, `card_wo` and `bank_account_wo` " +
-				"may be left out.",
+				"may be left out. Set for the first time on an existing payment method (after an import, or when moving over " +
+				"from `one_time_token_wo`), it is only recorded, with a warning: nothing is sent until it changes again.",
 			Optional: true,
 		},
 	}
@@ -242,11 +243,24 @@ func validatePaymentMethodDetails(ctx context.Context, cfg tfsdk.Config) diag.Di
 	return diags
 }
 
-// paymentDetailsVersionChanged reports whether applying plan over prior
-// sends card_wo or bank_account_wo: payment_details_wo_version is set and
-// differs from the state's (at creation the prior version is null).
+// paymentDetailsVersionChanged reports whether applying plan over the
+// prior state of an existing payment method sends card_wo or
+// bank_account_wo: payment_details_wo_version changes from one number to
+// another. A version set for the first time on an existing payment method
+// (after an import, or when moving over from one_time_token_wo) is only
+// recorded: the payment method already holds a card, and card data leaves
+// the machine only when a card is added or replaced (see
+// paymentDetailsVersionAdopted).
 func paymentDetailsVersionChanged(plan, prior paymentMethodResourceModel) bool {
-	return !plan.PaymentDetailsWOVersion.IsNull() && !plan.PaymentDetailsWOVersion.Equal(prior.PaymentDetailsWOVersion)
+	return !plan.PaymentDetailsWOVersion.IsNull() && !prior.PaymentDetailsWOVersion.IsNull() &&
+		!plan.PaymentDetailsWOVersion.Equal(prior.PaymentDetailsWOVersion)
+}
+
+// paymentDetailsVersionAdopted reports whether an existing payment method
+// gets its first payment_details_wo_version, which is recorded without
+// sending anything.
+func paymentDetailsVersionAdopted(plan, prior paymentMethodResourceModel) bool {
+	return !plan.PaymentDetailsWOVersion.IsNull() && prior.PaymentDetailsWOVersion.IsNull()
 }
 
 // checkPaymentDetailsSendable is the plan-time check of details about to
@@ -256,7 +270,7 @@ func checkPaymentDetailsSendable(ctx context.Context, d paymentMethodDetails, no
 	var diags diag.Diagnostics
 	if d.card.IsNull() && d.bank.IsNull() {
 		diags.AddAttributeError(path.Root(pmDetailsVersion), "Missing card_wo or bank_account_wo",
-			"payment_details_wo_version is new or changed, which sends the card or bank account details again, but neither "+
+			"payment_details_wo_version is set at creation or changed, which sends the card or bank account details, but neither "+
 				"card_wo nor bank_account_wo is set. Set the one the payment method holds (for example from ephemeral variables), "+
 				"or keep payment_details_wo_version as it was.")
 		return diags

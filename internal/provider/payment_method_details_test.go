@@ -177,9 +177,20 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"payment_details_wo_version", "timeouts"},
 			},
 			{
+				// After an import the state has no version: the configured one
+				// is recorded (an in-place update with a warning), no token,
+				// and the next plan is empty.
 				PreConfig: mark,
 				Config:    pmTestCardWOConfig("", 0, 2),
-				Check:     tokens(0),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(addr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("payment_details_wo_version"), knownvalue.Int64Exact(2)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("account_number"), knownvalue.StringExact("************5100")),
+				},
+				Check: tokens(0),
 			},
 		},
 	})
@@ -263,7 +274,8 @@ resource "affinipay_payment_method" "bad" {
 		"card and bank": {"credit_card", card("4242424242424242", 10, 2030) + "\n" + bank("000000013", "business", `    name = "Harper Law"`),
 			`(?s)cannot be configured together`},
 		"version without details at create": {"credit_card", `  saved_payment_token = "card_1"
-  payment_details_wo_version = 1`, `(?s)Missing card_wo or bank_account_wo`},
+  payment_details_wo_version = 1`, `(?s)payment_details_wo_version without card_wo or bank_account_wo`},
+		"version alone at create": {"credit_card", `  payment_details_wo_version = 1`, `(?s)(Missing card_wo or bank_account_wo.*Missing payment token|Missing payment token.*Missing card_wo or bank_account_wo)`},
 		"token version without token at create": {"credit_card", `  saved_payment_token = "card_1"
   one_time_token_wo_version = 1`, `(?s)Missing one_time_token_wo.*one_time_token_wo_version = 1.*not set`},
 	}

@@ -42,8 +42,11 @@ func TestPaymentDetailsVersionChanged(t *testing.T) {
 		t.Error("both null: no change")
 	}
 	plan.PaymentDetailsWOVersion = types.Int64Value(1)
-	if !paymentDetailsVersionChanged(plan, prior) {
-		t.Error("null -> 1 (creation, or first version after import) sends the details")
+	if paymentDetailsVersionChanged(plan, prior) || paymentMethodTokenChanges(plan, prior) {
+		t.Error("null -> 1 on an existing payment method (after import) sends nothing")
+	}
+	if !paymentDetailsVersionAdopted(plan, prior) {
+		t.Error("null -> 1 on an existing payment method is recorded")
 	}
 	prior.PaymentDetailsWOVersion = types.Int64Value(1)
 	if paymentDetailsVersionChanged(plan, prior) {
@@ -54,7 +57,7 @@ func TestPaymentDetailsVersionChanged(t *testing.T) {
 		t.Error("removing the version sends nothing")
 	}
 	plan.PaymentDetailsWOVersion = types.Int64Value(2)
-	if !paymentDetailsVersionChanged(plan, prior) || !paymentMethodTokenChanges(plan, prior) {
+	if !paymentDetailsVersionChanged(plan, prior) || !paymentMethodTokenChanges(plan, prior) || paymentDetailsVersionAdopted(plan, prior) {
 		t.Error("a bump sends the details and marks the card details unknown")
 	}
 }

@@ -148,7 +148,8 @@ const paymentMethodDoc = "A stored credit card or bank account of a contact (`/c
 	"## Import\n\n" +
 	"Import with `contact_id/payment_method_id`: `terraform import affinipay_payment_method.card p_E3ZUY3x1R87RISuzJ3vDm/pmtd_UlrciejZ4ZWpmOv8ldzM9`. " +
 	"Card details and tokens are never read back, so an imported payment method has no `payment_details_wo_version`, " +
-	"`one_time_token_wo_version` or `saved_payment_token`: leave `card_wo` out after importing, or setting the version sends the card again."
+	"`one_time_token_wo_version` or `saved_payment_token`. A `payment_details_wo_version` in the configuration is then recorded " +
+	"by the next apply, with a warning, without sending any card data; `card_wo` may be left out."
 
 func (r *paymentMethodResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	masked := func(desc string) schema.StringAttribute {
@@ -326,8 +327,25 @@ func (r *paymentMethodResource) ModifyPlan(ctx context.Context, req resource.Mod
 			"one_time_token_wo_version is new or changed, which sends one_time_token_wo, but one_time_token_wo is not set. "+
 				"Set it (for example to ephemeral.affinipay_payment_token.<name>.id), or keep one_time_token_wo_version as it was.")
 	}
-	if paymentDetailsVersionChanged(plan, state) || (req.State.Raw.IsNull() && details.configured()) {
+	switch {
+	case req.State.Raw.IsNull() && (details.configured() || !plan.PaymentDetailsWOVersion.IsNull()):
+		// Creation sends card_wo or bank_account_wo; a version without them
+		// would track nothing.
+		if details.configured() || (oneTime.IsNull() && saved.IsNull()) {
+			resp.Diagnostics.Append(checkPaymentDetailsSendable(ctx, details, time.Now())...)
+		} else {
+			resp.Diagnostics.AddAttributeError(path.Root(pmDetailsVersion), "payment_details_wo_version without card_wo or bank_account_wo",
+				"payment_details_wo_version tracks the card or bank account given in card_wo or bank_account_wo; this payment method "+
+					"is created from a token instead. Remove payment_details_wo_version (one_time_token_wo has one_time_token_wo_version).")
+		}
+	case req.State.Raw.IsNull():
+	case paymentDetailsVersionChanged(plan, state):
 		resp.Diagnostics.Append(checkPaymentDetailsSendable(ctx, details, time.Now())...)
+	case paymentDetailsVersionAdopted(plan, state):
+		resp.Diagnostics.AddAttributeWarning(path.Root(pmDetailsVersion), "payment_details_wo_version recorded, nothing sent",
+			"This payment method exists (imported, or created from a token) and gets its first payment_details_wo_version. "+
+				"The version is recorded and no card or bank details are sent: the payment method keeps its card. To replace the "+
+				"card, give card_wo or bank_account_wo and change payment_details_wo_version again.")
 	}
 	if req.State.Raw.IsNull() {
 		if r.data != nil {
