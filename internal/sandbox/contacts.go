@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // contactsRoutes: the Contact API contacts endpoints (Bearer auth).
@@ -308,20 +308,48 @@ func (s *Server) ContactsBySourceID(sourceID string) int {
 // for every source_id it bounds.
 const maxSourceIDLength = 255
 
-// sourceIDShape: the reference asks for an RFC 4151 (tag:), RFC 8141 (urn:)
+// checkSourceID: the reference asks for an RFC 4151 (tag:), RFC 8141 (urn:)
 // or RFC 4122 (UUID) identifier but recommends "partnername:id" (which is
-// none of them strictly). Accepted: a URI-like "scheme:rest" without
-// whitespace, or a bare UUID.
-var (
-	sourceIDShape = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]*:\S+$`)
-	uuidShape     = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
-)
-
+// none of them strictly). Accepted: "scheme:rest" where the scheme is a
+// letter followed by letters, digits, '+', '-' or '.', and rest is
+// non-empty without white space; or a bare UUID (8-4-4-4-12 hex digits).
 func checkSourceID(ctx, v string) []Message {
-	if sourceIDShape.MatchString(v) || uuidShape.MatchString(v) {
+	if isSchemeID(v) || isUUID(v) {
 		return nil
 	}
 	return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must be a URI-based identifier such as MyPartner:contact-12345 (RFC 4151, RFC 8141 or an RFC 4122 UUID), got %q", ctx, v))}
+}
+
+func isSchemeID(v string) bool {
+	scheme, rest, found := strings.Cut(v, ":")
+	if !found || scheme == "" || rest == "" || strings.IndexFunc(rest, unicode.IsSpace) >= 0 {
+		return false
+	}
+	for i, c := range scheme {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if i == 0 && !letter || !letter && !(c >= '0' && c <= '9') && !strings.ContainsRune("+-.", c) {
+			return false
+		}
+	}
+	return true
+}
+
+func isUUID(v string) bool {
+	groups := strings.Split(v, "-")
+	if len(groups) != 5 {
+		return false
+	}
+	for i, want := range []int{8, 4, 4, 4, 12} {
+		if len(groups[i]) != want {
+			return false
+		}
+		for _, c := range groups[i] {
+			if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func checkTimeZoneField(ctx, v string) []Message { return checkTimezone(ctx, v) }

@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"unicode"
+
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
 
 	"fmt"
@@ -65,25 +67,22 @@ func checkCurrencyCode(ctx, v string) []Message {
 	return nil
 }
 
-// checkPostalCode follows the API reference ("3 to 9 alphanumeric characters,
-// as well as spaces and dashes. The total length of the postal code cannot
-// exceed 10 characters.").
+// checkPostalCode: "consisting of 3 to 9 alphanumeric characters, as well
+// as spaces and dashes. The total length of the postal code cannot exceed
+// 10 characters." (reference :3829, :4019). Non-ASCII letters are not
+// alphanumeric here.
 func checkPostalCode(ctx, v string) []Message {
-	if len(v) > 10 {
-		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s cannot exceed 10 characters, got %d", ctx, len(v)))}
+	if n := len(v); n > 10 {
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s cannot exceed 10 characters, got %d", ctx, n))}
 	}
-	alnum := 0
-	for _, c := range v {
-		switch {
-		case c >= '0' && c <= '9', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-			alnum++
-		case c == ' ' || c == '-':
-		default:
+	stripped := strings.NewReplacer(" ", "", "-", "").Replace(v)
+	for _, c := range stripped {
+		if c > unicode.MaxASCII || !unicode.IsLetter(c) && !unicode.IsDigit(c) {
 			return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s may only contain letters, digits, spaces and dashes, got %q", ctx, v))}
 		}
 	}
-	if alnum < 3 || alnum > 9 {
-		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must contain 3 to 9 letters or digits, got %d", ctx, alnum))}
+	if n := len(stripped); n < 3 || n > 9 {
+		return []Message{invalidData(ctx, subInvalidLength, fmt.Sprintf("%s must contain 3 to 9 letters or digits, got %d", ctx, n))}
 	}
 	return nil
 }
