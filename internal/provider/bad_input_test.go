@@ -283,6 +283,11 @@ var badInputCases = []badInputCase{
   occurrence_count = 0
 ` + badSchedule(badFuture, "MONTH", "") + `
 }`},
+	{name: "ds schedule fractional amount", attr: "amount", msg: `whole number`,
+		config: `data "affinipay_recurring_charge_schedule" "this" {
+  amount = 99.99
+` + badSchedule(badFuture, "MONTH", "") + `
+}`},
 	{name: "ds schedule start_date", attr: "start_date",
 		config: `data "affinipay_recurring_charge_schedule" "this" {
   amount     = 1000

@@ -35,10 +35,10 @@ func NewRecurringChargeScheduleDataSource() datasource.DataSource {
 type recurringChargeScheduleDataSource struct{ data *ProviderData }
 
 type recurringChargeScheduleModel struct {
-	Amount               types.Int64           `tfsdk:"amount"`
+	Amount               centsValue            `tfsdk:"amount"`
 	Schedule             types.Object          `tfsdk:"schedule"`
 	MaxOccurrences       types.Int64           `tfsdk:"max_occurrences"`
-	MaxAmount            types.Int64           `tfsdk:"max_amount"`
+	MaxAmount            centsValue            `tfsdk:"max_amount"`
 	OccurrenceCount      types.Int64           `tfsdk:"occurrence_count"`
 	StartDate            types.String          `tfsdk:"start_date"`
 	Occurrences          []projectedOccurrence `tfsdk:"occurrences"`
@@ -65,7 +65,8 @@ func (d *recurringChargeScheduleDataSource) Schema(_ context.Context, _ datasour
 			"The dates are computed from `start_date` (default: `schedule.start`): payments due before it are not listed.",
 		Attributes: map[string]schema.Attribute{
 			"amount": schema.Int64Attribute{
-				MarkdownDescription: "The amount of each payment in the currency's smallest unit: 1 to 10^14 - 1.",
+				MarkdownDescription: "The amount of each payment in the currency's smallest unit: a whole number from 1 to 10^14 - 1.",
+				CustomType:          centsType{},
 				Required:            true,
 				Validators:          []validator.Int64{int64validator.Between(1, recurringMaxAmount)},
 			},
@@ -81,6 +82,7 @@ func (d *recurringChargeScheduleDataSource) Schema(_ context.Context, _ datasour
 			},
 			"max_amount": schema.Int64Attribute{
 				MarkdownDescription: "The most collected in total, at least `amount`; the final payment is the lesser of `amount` and what remains.",
+				CustomType:          centsType{},
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 			},
@@ -129,7 +131,7 @@ func (d *recurringChargeScheduleDataSource) ValidateConfig(ctx context.Context, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	validateScheduleConfig(scheduleFromObject(ctx, cfg.Schedule, &resp.Diagnostics), path.Root("schedule"), cfg.Amount, cfg.MaxAmount, &resp.Diagnostics)
+	validateScheduleConfig(scheduleFromObject(ctx, cfg.Schedule, &resp.Diagnostics), path.Root("schedule"), cfg.Amount.Int64Value, cfg.MaxAmount.Int64Value, &resp.Diagnostics)
 }
 
 func (d *recurringChargeScheduleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -147,7 +149,7 @@ func (d *recurringChargeScheduleDataSource) Read(ctx context.Context, req dataso
 		StartDate:      sched.Start.ValueString(),
 		Amount:         cfg.Amount.ValueInt64(),
 		MaxOccurrences: rcInt64Ptr(cfg.MaxOccurrences),
-		MaxAmount:      rcInt64Ptr(cfg.MaxAmount),
+		MaxAmount:      rcInt64Ptr(cfg.MaxAmount.Int64Value),
 		Schedule:       scheduleToAPI(sched),
 	}
 	if rcKnownInt(cfg.OccurrenceCount) {
