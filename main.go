@@ -12,10 +12,8 @@ import (
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/provider"
 )
 
-// Run "go generate" to format example terraform files and generate the docs for the registry/website.
-
-//go:generate terraform fmt -recursive ./examples/
-//go:generate go run github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs generate --provider-name affinipay --rendered-provider-name AffiniPay
+// Docs are generated with `make docs`, which runs tfplugindocs offline
+// against a local Terraform (see GNUmakefile); there is no go:generate.
 
 // version is set by goreleaser (-ldflags "-X main.version=...").
 var version = "dev"

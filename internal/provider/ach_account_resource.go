@@ -305,42 +305,23 @@ func (r *achAccountResource) ImportState(ctx context.Context, req resource.Impor
 // achAccountUpdate is a PATCH body plus whether anything was set.
 type achAccountUpdate struct {
 	client.AchAccountUpdate
-	n int
+	changes
 }
-
-func (u achAccountUpdate) isEmpty() bool { return u.n == 0 }
 
 // expandAchAccountUpdate builds the PATCH body: with prior == nil (create)
 // every known, non-null attribute of want; otherwise those that differ from
 // prior.
 func expandAchAccountUpdate(ctx context.Context, want achAccountResourceModel, prior *achAccountResourceModel) (achAccountUpdate, diag.Diagnostics) {
-	var u achAccountUpdate
+	u := achAccountUpdate{changes: changes{create: prior == nil}}
+	var p achAccountResourceModel
+	if prior != nil {
+		p = *prior
+	}
 	var diags diag.Diagnostics
-	known := func(v interface {
-		IsNull() bool
-		IsUnknown() bool
-	}) bool {
-		return !v.IsNull() && !v.IsUnknown()
-	}
-	if known(want.Name) && (prior == nil || !prior.Name.Equal(want.Name)) {
-		u.Name = client.String(want.Name.ValueString())
-		u.n++
-	}
-	if known(want.Primary) && (prior == nil || !prior.Primary.Equal(want.Primary)) {
-		u.Primary = client.Bool(want.Primary.ValueBool())
-		u.n++
-	}
-	set := func(dst **string, w types.Set, p func(*achAccountResourceModel) types.Set) {
-		if !known(w) || (prior != nil && p(prior).Equal(w)) {
-			return
-		}
-		var items []string
-		diags.Append(w.ElementsAs(ctx, &items, false)...)
-		*dst = client.String(joinSortedList(items))
-		u.n++
-	}
-	set(&u.RequiredPaymentFields, want.RequiredPaymentFields, func(m *achAccountResourceModel) types.Set { return m.RequiredPaymentFields })
-	set(&u.TransactionAllowedCountries, want.TransactionAllowedCountries, func(m *achAccountResourceModel) types.Set { return m.TransactionAllowedCountries })
+	u.string(&u.Name, want.Name, p.Name)
+	u.bool(&u.Primary, want.Primary, p.Primary)
+	u.sortedList(ctx, &u.RequiredPaymentFields, want.RequiredPaymentFields, p.RequiredPaymentFields, &diags)
+	u.sortedList(ctx, &u.TransactionAllowedCountries, want.TransactionAllowedCountries, p.TransactionAllowedCountries, &diags)
 	return u, diags
 }
 
@@ -363,8 +344,8 @@ func flattenAchAccount(ctx context.Context, a client.AchAccount) (achAccountReso
 		Currency:                    types.StringValue(a.Currency),
 		BankName:                    types.StringValue(a.BankName),
 		AccountType:                 types.StringValue(a.AccountType),
-		RoutingNumber:               types.StringValue(a.RoutingNumber),
-		AccountNumber:               types.StringValue(a.AccountNumber),
+		RoutingNumber:               types.StringValue(maskPaymentNumber(a.RoutingNumber)),
+		AccountNumber:               types.StringValue(maskPaymentNumber(a.AccountNumber)),
 	}, diags
 }
 
@@ -373,7 +354,7 @@ func flattenAchAccount(ctx context.Context, a client.AchAccount) (achAccountReso
 // trust_account or currency, and a later GET would then "change" them.
 func (m *achAccountResourceModel) fillReadOnlyFrom(base achAccountResourceModel) {
 	keep := func(dst *types.String, b types.String) {
-		if dst.ValueString() == "" && !b.IsNull() && !b.IsUnknown() {
+		if dst.ValueString() == "" && isKnown(b) {
 			*dst = b
 		}
 	}

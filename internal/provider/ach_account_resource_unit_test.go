@@ -73,3 +73,30 @@ func TestFlattenAchAccount(t *testing.T) {
 		t.Error("fillReadOnlyFrom must not restore the policy lists")
 	}
 }
+
+// Routing and account numbers go to state through maskPaymentNumber, like
+// the other resources' numbers: even an unmasked number from the API keeps
+// only its last four digits, and the API's masked form is kept as it is.
+func TestAchAccountNumbersMasked(t *testing.T) {
+	full := client.AchAccount{ID: "a1", RoutingNumber: "110000000", AccountNumber: "000123456789"}
+	m, _ := flattenAchAccount(context.Background(), full)
+	d := flattenAchAccountData(full)
+	for name, got := range map[string]string{
+		"resource routing_number": m.RoutingNumber.ValueString(), "data source routing_number": d.RoutingNumber,
+	} {
+		if got != "*****0000" {
+			t.Errorf("%s = %q, want *****0000", name, got)
+		}
+	}
+	for name, got := range map[string]string{
+		"resource account_number": m.AccountNumber.ValueString(), "data source account_number": d.AccountNumber,
+	} {
+		if got != "********6789" {
+			t.Errorf("%s = %q, want ********6789", name, got)
+		}
+	}
+	masked := client.AchAccount{ID: "a1", RoutingNumber: "******013", AccountNumber: "*****8932"}
+	if m, _ := flattenAchAccount(context.Background(), masked); m.RoutingNumber.ValueString() != "******013" || m.AccountNumber.ValueString() != "*****8932" {
+		t.Errorf("masked numbers changed: %q %q", m.RoutingNumber.ValueString(), m.AccountNumber.ValueString())
+	}
+}

@@ -35,9 +35,6 @@ var (
 	_ resource.ResourceWithValidateConfig = (*contactResource)(nil)
 )
 
-// contactSourceIDPrefix prefixes the source_id the provider generates.
-const contactSourceIDPrefix = "terraform:"
-
 // NewContactResource is the affinipay_contact factory.
 func NewContactResource() resource.Resource { return &contactResource{} }
 
@@ -127,7 +124,8 @@ func (r *contactResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				Optional: true,
 				Computed: true,
 				PlanModifiers: []planmodifier.String{
-					contactSourceIDPlanModifier{},
+					// Unconfigured, it keeps the value generated at create.
+					stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplace(),
 				},
 				Validators: []validator.String{validators.SourceID()},
@@ -291,28 +289,6 @@ func (r *contactResource) Configure(_ context.Context, req resource.ConfigureReq
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// contactSourceIDPlanModifier keeps an unconfigured source_id at its prior
-// value on update, including null (an imported contact without one), so
-// RequiresReplace never sees a spurious change. On create it stays unknown:
-// the value is generated in Create, not here, because Terraform plans again
-// during apply and a random value made at plan time would differ then.
-type contactSourceIDPlanModifier struct{}
-
-func (contactSourceIDPlanModifier) Description(context.Context) string {
-	return "keeps the prior source_id when it is not configured"
-}
-
-func (m contactSourceIDPlanModifier) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (contactSourceIDPlanModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || !req.ConfigValue.IsNull() {
-		return
-	}
-	resp.PlanValue = req.StateValue
-}
-
 func (r *contactResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg contactResourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -327,8 +303,8 @@ func validateContactConfig(ctx context.Context, cfg *ContactData, diags *diag.Di
 	set := func(v types.String) bool { return !v.IsNull() }
 	emails := cfg.EmailAddresses
 	emailsUnknown := emails.IsUnknown()
-	hasEmail := !emails.IsNull() && !emails.IsUnknown() && len(emails.Elements()) > 0
-	if !cfg.Type.IsUnknown() && !cfg.Type.IsNull() {
+	hasEmail := isKnown(emails) && len(emails.Elements()) > 0
+	if isKnown(cfg.Type) {
 		switch cfg.Type.ValueString() {
 		case client.ContactTypePerson:
 			if set(cfg.Name) {
@@ -359,7 +335,7 @@ func validateContactConfig(ctx context.Context, cfg *ContactData, diags *diag.Di
 	checkOnePreferred := func(attrName string, prefs []types.Bool) {
 		n := 0
 		for _, p := range prefs {
-			if !p.IsNull() && !p.IsUnknown() && p.ValueBool() {
+			if isKnown(p) && p.ValueBool() {
 				n++
 			}
 		}
@@ -385,7 +361,7 @@ func validateContactConfig(ctx context.Context, cfg *ContactData, diags *diag.Di
 	prefs = nil
 	for i, a := range listItems[contactAddressModel](ctx, cfg.Addresses, diags) {
 		prefs = append(prefs, a.Preferred)
-		if a.CountryCode.IsNull() || a.CountryCode.IsUnknown() || a.StateOrProvince.IsNull() || a.StateOrProvince.IsUnknown() {
+		if !isKnown(a.CountryCode) || !isKnown(a.StateOrProvince) {
 			continue
 		}
 		if problem := validators.CheckState(a.CountryCode.ValueString(), a.StateOrProvince.ValueString()); problem != "" {
@@ -455,21 +431,21 @@ func contactContextPaths() contextPaths {
 }
 
 func strVal(v types.String) string {
-	if v.IsNull() || v.IsUnknown() {
+	if !isKnown(v) {
 		return ""
 	}
 	return v.ValueString()
 }
 
 func strPtrVal(v types.String) *string {
-	if v.IsNull() || v.IsUnknown() {
+	if !isKnown(v) {
 		return nil
 	}
 	return client.String(v.ValueString())
 }
 
 func stringSet(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
-	if s.IsNull() || s.IsUnknown() {
+	if !isKnown(s) {
 		return nil
 	}
 	out := []string{}
@@ -534,7 +510,7 @@ func addressBody(a contactAddressModel, id string, clearUnset bool) client.Addre
 func nestedPatch[T interface{ view() itemView }, B any](prior, planned []T, id func(T) types.String, body func(T, string) B, removal func(string) B) []B {
 	keep := map[string]bool{}
 	for _, p := range planned {
-		if v := id(p); !v.IsNull() && !v.IsUnknown() {
+		if v := id(p); isKnown(v) {
 			keep[v.ValueString()] = true
 		}
 	}
@@ -550,7 +526,7 @@ func nestedPatch[T interface{ view() itemView }, B any](prior, planned []T, id f
 	var adds []B
 	for _, p := range planned {
 		v := id(p)
-		if v.IsNull() || v.IsUnknown() {
+		if !isKnown(v) {
 			adds = append(adds, body(p, ""))
 			continue
 		}
@@ -626,7 +602,7 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 
 	sourceID := strVal(plan.SourceID)
 	if sourceID == "" {
-		sourceID = contactSourceIDPrefix + uuid.NewString()
+		sourceID = sourceIDPrefix + uuid.NewString()
 	}
 	body := contactCreateBody(ctx, &plan.ContactData, sourceID, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {

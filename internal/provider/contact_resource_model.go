@@ -82,22 +82,6 @@ var (
 	contactAddressType = types.ObjectType{AttrTypes: contactAddressAttrTypes}
 )
 
-// optString maps the API's "" (or an absent field) to null, so optional
-// attributes left out of the configuration do not diff against "".
-func optString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-func optStringPtr(s *string) types.String {
-	if s == nil {
-		return types.StringNull()
-	}
-	return optString(*s)
-}
-
 func boolPtr(b *bool) bool { return b != nil && *b }
 
 // itemView is what the matching of nested items needs: the ID (empty when
@@ -132,7 +116,7 @@ func valueKey(v attr.Value) (string, bool) {
 
 func makeView(id types.String, keyVals []attr.Value, otherVals []attr.Value) itemView {
 	v := itemView{known: true}
-	if !id.IsNull() && !id.IsUnknown() {
+	if isKnown(id) {
 		v.id = id.ValueString()
 	}
 	var key, content []string
@@ -271,7 +255,7 @@ func phonesFromAPI(in []client.PhoneNumber) []contactPhoneModel {
 	out := make([]contactPhoneModel, 0, len(in))
 	for _, p := range in {
 		out = append(out, contactPhoneModel{ID: types.StringValue(p.ID), Number: types.StringValue(p.Number),
-			Extension: optStringPtr(p.Extension), Preferred: types.BoolValue(boolPtr(p.Preferred))})
+			Extension: stringPtrOrNull(p.Extension), Preferred: types.BoolValue(boolPtr(p.Preferred))})
 	}
 	return out
 }
@@ -279,8 +263,8 @@ func phonesFromAPI(in []client.PhoneNumber) []contactPhoneModel {
 func addressesFromAPI(in []client.Address) []contactAddressModel {
 	out := make([]contactAddressModel, 0, len(in))
 	for _, a := range in {
-		out = append(out, contactAddressModel{ID: types.StringValue(a.ID), Line1: types.StringValue(a.Line1), Line2: optStringPtr(a.Line2),
-			City: types.StringValue(a.City), StateOrProvince: optStringPtr(a.StateOrProvince), PostalCode: optStringPtr(a.PostalCode),
+		out = append(out, contactAddressModel{ID: types.StringValue(a.ID), Line1: types.StringValue(a.Line1), Line2: stringPtrOrNull(a.Line2),
+			City: types.StringValue(a.City), StateOrProvince: stringPtrOrNull(a.StateOrProvince), PostalCode: stringPtrOrNull(a.PostalCode),
 			CountryCode: types.StringValue(a.CountryCode), Preferred: types.BoolValue(boolPtr(a.Preferred))})
 	}
 	return out
@@ -306,7 +290,7 @@ func ordered[T interface{ view() itemView }](prior, api []T) []T {
 
 // listItems decodes a nested list (null or unknown gives nil).
 func listItems[T any](ctx context.Context, l types.List, diags *diag.Diagnostics) []T {
-	if l.IsNull() || l.IsUnknown() {
+	if !isKnown(l) {
 		return nil
 	}
 	var out []T
@@ -319,7 +303,7 @@ func listItems[T any](ctx context.Context, l types.List, diags *diag.Diagnostics
 // omitted x both stay as written).
 func listOf[T any](ctx context.Context, elem types.ObjectType, items []T, prior types.List, diags *diag.Diagnostics) types.List {
 	if len(items) == 0 {
-		if !prior.IsNull() && !prior.IsUnknown() && len(prior.Elements()) == 0 {
+		if isKnown(prior) && len(prior.Elements()) == 0 {
 			return types.ListValueMust(elem, []attr.Value{})
 		}
 		return types.ListNull(elem)
@@ -360,19 +344,19 @@ func setContactFromAPI(ctx context.Context, m *ContactData, c *client.Contact, p
 	// A person's name is derived by the API from the name parts (it is
 	// exposed as display_name); only an organization's name is the user's.
 	if c.Type == client.ContactTypeOrganization {
-		m.Name = optString(c.Name)
+		m.Name = stringOrNull(c.Name)
 	} else {
 		m.Name = types.StringNull()
 	}
-	m.FirstName = optString(c.FirstName)
-	m.MiddleName = optString(c.MiddleName)
-	m.LastName = optString(c.LastName)
-	m.NamePrefix = optString(c.NamePrefix)
-	m.NameSuffix = optString(c.NameSuffix)
-	m.ContactCode = optString(c.ContactCode)
-	m.TimeZone = optString(c.TimeZone)
-	m.PreferredCurrency = optString(c.PreferredCurrency)
-	m.Notes = optString(c.Notes)
+	m.FirstName = stringOrNull(c.FirstName)
+	m.MiddleName = stringOrNull(c.MiddleName)
+	m.LastName = stringOrNull(c.LastName)
+	m.NamePrefix = stringOrNull(c.NamePrefix)
+	m.NameSuffix = stringOrNull(c.NameSuffix)
+	m.ContactCode = stringOrNull(c.ContactCode)
+	m.TimeZone = stringOrNull(c.TimeZone)
+	m.PreferredCurrency = stringOrNull(c.PreferredCurrency)
+	m.Notes = stringOrNull(c.Notes)
 	m.EmailAddresses = listOf(ctx, contactEmailType, ordered(priorEmails, emailsFromAPI(c.EmailAddresses)), priorEmailsList, diags)
 	m.PhoneNumbers = listOf(ctx, contactPhoneType, ordered(priorPhones, phonesFromAPI(c.PhoneNumbers)), priorPhonesList, diags)
 	m.Addresses = listOf(ctx, contactAddressType, ordered(priorAddrs, addressesFromAPI(c.Addresses)), priorAddrsList, diags)
@@ -386,10 +370,6 @@ func setContactFromAPI(ctx context.Context, m *ContactData, c *client.Contact, p
 	m.PreferredEmail = types.StringValue(c.PreferredEmail)
 	m.OwnerID = types.StringValue(c.OwnerID)
 }
-
-// contactIDPattern: a person (p_) or organization (org_) ID, the
-// reference's XID pattern with the contact prefixes.
-var contactIDPattern = regexp.MustCompile(`^(p|org)_[0-9A-Za-z]{21}$`)
 
 // contactPostalCodePattern is the reference's pattern for Address.postal_code.
 var contactPostalCodePattern = regexp.MustCompile(`^[0-9A-Za-z -]+$`)

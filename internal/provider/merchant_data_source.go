@@ -227,16 +227,9 @@ func flattenMerchantData(m *client.Merchant) *merchantDataModel {
 func flattenAchAccountData(a client.AchAccount) achAccountDataModel {
 	return achAccountDataModel{
 		ID: a.ID, Created: a.Created, Modified: a.Modified, Status: a.Status, TrustAccount: flexBoolValue(a.TrustAccount),
-		Name: a.Name, Primary: a.Primary, Currency: a.Currency, RoutingNumber: a.RoutingNumber, AccountNumber: a.AccountNumber,
+		Name: a.Name, Primary: a.Primary, Currency: a.Currency, RoutingNumber: maskPaymentNumber(a.RoutingNumber), AccountNumber: maskPaymentNumber(a.AccountNumber),
 		AccountType: a.AccountType, BankName: a.BankName,
 		RequiredPaymentFields:       client.SplitList(a.RequiredPaymentFields),
 		TransactionAllowedCountries: client.SplitList(a.TransactionAllowedCountries),
 	}
-}
-
-func flexBoolValue(b *client.FlexBool) types.Bool {
-	if b == nil {
-		return types.BoolNull()
-	}
-	return types.BoolValue(bool(*b))
 }

@@ -30,7 +30,7 @@ const ipRangesWayBack = "To regain access, widen or clear the ranges in the Affi
 
 // stringsOfSet returns the elements of a known set of strings.
 func stringsOfSet(ctx context.Context, s types.Set) ([]string, bool) {
-	if s.IsNull() || s.IsUnknown() {
+	if !isKnown(s) {
 		return nil, false
 	}
 	var out []string

@@ -3,8 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -28,9 +26,6 @@ var (
 	_ resource.ResourceWithConfigure   = (*merchantResource)(nil)
 	_ resource.ResourceWithImportState = (*merchantResource)(nil)
 )
-
-// notBlankRegexp requires at least one non-space character.
-var notBlankRegexp = regexp.MustCompile(`\S`)
 
 // NewMerchantResource is the affinipay_merchant resource.
 func NewMerchantResource() resource.Resource { return &merchantResource{} }
@@ -305,55 +300,33 @@ func (r *merchantResource) ImportState(ctx context.Context, req resource.ImportS
 // merchantUpdate is a PATCH body plus whether anything was set.
 type merchantUpdate struct {
 	client.MerchantUpdate
-	n int
+	changes
 }
-
-func (u merchantUpdate) isEmpty() bool { return u.n == 0 }
 
 // expandMerchantUpdate builds the PATCH body. With prior == nil (create),
 // every known non-null attribute of want is sent; otherwise only those whose
 // value differs from prior. live_events_urls and test_events_urls are never
 // set.
 func expandMerchantUpdate(ctx context.Context, want merchantResourceModel, prior *merchantResourceModel) (merchantUpdate, diag.Diagnostics) {
-	var u merchantUpdate
+	u := merchantUpdate{changes: changes{create: prior == nil}}
+	var p merchantResourceModel
+	if prior != nil {
+		p = *prior
+	}
 	var diags diag.Diagnostics
-	str := func(dst **string, w types.String, p func(*merchantResourceModel) types.String) {
-		if w.IsNull() || w.IsUnknown() {
-			return
-		}
-		if prior != nil && p(prior).Equal(w) {
-			return
-		}
-		*dst = client.String(w.ValueString())
-		u.n++
-	}
-	str(&u.Name, want.Name, func(m *merchantResourceModel) types.String { return m.Name })
-	str(&u.ContactName, want.ContactName, func(m *merchantResourceModel) types.String { return m.ContactName })
-	str(&u.ContactEmail, want.ContactEmail, func(m *merchantResourceModel) types.String { return m.ContactEmail })
-	str(&u.ContactPhone, want.ContactPhone, func(m *merchantResourceModel) types.String { return m.ContactPhone })
-	str(&u.Address1, want.Address1, func(m *merchantResourceModel) types.String { return m.Address1 })
-	str(&u.Address2, want.Address2, func(m *merchantResourceModel) types.String { return m.Address2 })
-	str(&u.City, want.City, func(m *merchantResourceModel) types.String { return m.City })
-	str(&u.State, want.State, func(m *merchantResourceModel) types.String { return m.State })
-	str(&u.PostalCode, want.PostalCode, func(m *merchantResourceModel) types.String { return m.PostalCode })
-	str(&u.Country, want.Country, func(m *merchantResourceModel) types.String { return m.Country })
-	str(&u.Timezone, want.Timezone, func(m *merchantResourceModel) types.String { return m.Timezone })
-
-	ranges := want.APIAllowedIPAddressRanges
-	if !ranges.IsNull() && !ranges.IsUnknown() && (prior == nil || !prior.APIAllowedIPAddressRanges.Equal(ranges)) {
-		var items []string
-		diags.Append(ranges.ElementsAs(ctx, &items, false)...)
-		u.APIAllowedIPAddressRanges = client.String(joinSortedList(items))
-		u.n++
-	}
+	u.string(&u.Name, want.Name, p.Name)
+	u.string(&u.ContactName, want.ContactName, p.ContactName)
+	u.string(&u.ContactEmail, want.ContactEmail, p.ContactEmail)
+	u.string(&u.ContactPhone, want.ContactPhone, p.ContactPhone)
+	u.string(&u.Address1, want.Address1, p.Address1)
+	u.string(&u.Address2, want.Address2, p.Address2)
+	u.string(&u.City, want.City, p.City)
+	u.string(&u.State, want.State, p.State)
+	u.string(&u.PostalCode, want.PostalCode, p.PostalCode)
+	u.string(&u.Country, want.Country, p.Country)
+	u.string(&u.Timezone, want.Timezone, p.Timezone)
+	u.sortedList(ctx, &u.APIAllowedIPAddressRanges, want.APIAllowedIPAddressRanges, p.APIAllowedIPAddressRanges, &diags)
 	return u, diags
-}
-
-// joinSortedList joins set elements for the API in a stable order.
-func joinSortedList(items []string) string {
-	items = append([]string(nil), items...)
-	sort.Strings(items)
-	return client.JoinList(items)
 }
 
 // flattenMerchant builds the state from the API's merchant. like is the plan
@@ -378,7 +351,7 @@ func flattenMerchant(ctx context.Context, m *client.Merchant, like *merchantReso
 	// "Leading '+' is optional" (reference): should the API store the number
 	// with or without it, "+12075550123" and "12075550123" are the same
 	// number and the configured spelling is kept.
-	if like != nil && !like.ContactPhone.IsNull() && !like.ContactPhone.IsUnknown() &&
+	if like != nil && isKnown(like.ContactPhone) &&
 		strings.TrimPrefix(like.ContactPhone.ValueString(), "+") == strings.TrimPrefix(m.ContactPhone, "+") {
 		out.ContactPhone = like.ContactPhone
 	}

@@ -26,7 +26,7 @@ func paymentTypeOfToken(t string) string {
 	return client.PaymentTypeCreditCard
 }
 
-func knownString(v types.String) bool { return !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" }
+func knownString(v types.String) bool { return isKnown(v) && v.ValueString() != "" }
 
 // checkPaymentMethodAgreement reads the contact and the one-time token of a
 // payment method about to be created. Lookup failures are left to the
@@ -46,7 +46,7 @@ func checkPaymentMethodAgreement(ctx context.Context, c *client.Client, cfg tfsd
 	if diags.HasError() {
 		return diags
 	}
-	if !testMode.IsNull() && !testMode.IsUnknown() && knownString(contactID) {
+	if isKnown(testMode) && knownString(contactID) {
 		if ct, err := c.GetContact(ctx, contactID.ValueString()); err == nil && ct.TestMode != testMode.ValueBool() {
 			diags.AddAttributeError(path.Root("test_mode"), "test_mode does not match the contact",
 				fmt.Sprintf("test_mode is %t, but contact %s has test_mode = %t, and a payment method must have its contact's mode. "+

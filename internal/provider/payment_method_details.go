@@ -201,11 +201,11 @@ func (d paymentMethodDetails) tokenModel(ctx context.Context) (paymentTokenModel
 	var m paymentTokenModel
 	var diags diag.Diagnostics
 	opts := basetypes.ObjectAsOptions{}
-	if !d.card.IsNull() && !d.card.IsUnknown() {
+	if isKnown(d.card) {
 		m.Card = &paymentTokenCardModel{}
 		diags.Append(d.card.As(ctx, m.Card, opts)...)
 	}
-	if !d.bank.IsNull() && !d.bank.IsUnknown() {
+	if isKnown(d.bank) {
 		m.Bank = &paymentTokenBankModel{}
 		diags.Append(d.bank.As(ctx, m.Bank, opts)...)
 	}
@@ -223,7 +223,7 @@ func validatePaymentMethodDetails(ctx context.Context, cfg tfsdk.Config) diag.Di
 		return diags
 	}
 	typeIs := func(want string) bool {
-		return paymentType.IsNull() || paymentType.IsUnknown() || paymentType.ValueString() == want
+		return !isKnown(paymentType) || paymentType.ValueString() == want
 	}
 	if !d.card.IsNull() && !typeIs(client.PaymentTypeCreditCard) {
 		diags.AddAttributeError(path.Root("payment_type"), "payment_type does not match card_wo",
@@ -233,7 +233,7 @@ func validatePaymentMethodDetails(ctx context.Context, cfg tfsdk.Config) diag.Di
 		diags.AddAttributeError(path.Root("payment_type"), "payment_type does not match bank_account_wo",
 			"bank_account_wo stores a bank account: payment_type must be \"bank_account\", not \""+paymentType.ValueString()+"\".")
 	}
-	if !d.bank.IsNull() && !d.bank.IsUnknown() {
+	if isKnown(d.bank) {
 		m, dd := d.tokenModel(ctx)
 		diags.Append(dd...)
 		if m.Bank != nil {

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -35,11 +34,6 @@ var (
 	_ resource.ResourceWithModifyPlan       = (*paymentMethodResource)(nil)
 	_ resource.ResourceWithValidateConfig   = (*paymentMethodResource)(nil)
 )
-
-// paymentMethodContactID: a contact ID is an XID with the prefix p_
-// (person) or org_ (organization); the XID body is 21 letters or digits
-// (API reference, Contact object types, id pattern).
-var paymentMethodContactIDRegexp = regexp.MustCompile(`^(p|org)_[0-9A-Za-z]{21}$`)
 
 var paymentMethodAuthorizedUses = []string{"all", "client", "merchant"}
 
@@ -181,7 +175,7 @@ func (r *paymentMethodResource) Schema(ctx context.Context, _ resource.SchemaReq
 				MarkdownDescription: "ID of the contact the payment method belongs to (`p_...` for a person, `org_...` for an organization). " +
 					"Changing it replaces the payment method.",
 				Required: true,
-				Validators: []validator.String{stringvalidator.RegexMatches(paymentMethodContactIDRegexp,
+				Validators: []validator.String{stringvalidator.RegexMatches(contactIDPattern,
 					"must be a contact ID: p_ or org_ followed by 21 letters or digits")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
@@ -568,18 +562,18 @@ func expandPaymentMethodCreate(ctx context.Context, plan paymentMethodResourceMo
 		Nickname:          plan.Nickname.ValueString(),
 		Reference:         plan.Reference.ValueString(),
 	}
-	if pmKnown(plan.TestMode) {
+	if isKnown(plan.TestMode) {
 		body.TestMode = client.Bool(plan.TestMode.ValueBool())
 	}
 	if body.OneTimeToken == "" && body.SavedPaymentToken == "" {
 		diags.AddAttributeError(path.Root("one_time_token_wo"), "Missing payment token",
 			"Creating an affinipay_payment_method needs one_time_token_wo or saved_payment_token.")
 	}
-	if pmKnown(plan.AuthorizedUses) {
+	if isKnown(plan.AuthorizedUses) {
 		diags.Append(plan.AuthorizedUses.ElementsAs(ctx, &body.AuthorizedUses, false)...)
 		sort.Strings(body.AuthorizedUses)
 	}
-	if pmKnown(plan.Preferred) {
+	if isKnown(plan.Preferred) {
 		body.Preferred = client.Bool(plan.Preferred.ValueBool())
 	}
 	return body, diags
@@ -590,7 +584,7 @@ func expandPaymentMethodCreate(ctx context.Context, plan paymentMethodResourceMo
 func expandPaymentMethodUpdate(ctx context.Context, plan, prior paymentMethodResourceModel, oneTime, detailsToken types.String) (client.PaymentMethodUpdate, int, diag.Diagnostics) {
 	var u client.PaymentMethodUpdate
 	var diags diag.Diagnostics
-	n := 0
+	var c changes
 	if paymentDetailsVersionChanged(plan, prior) {
 		if detailsToken.IsNull() || detailsToken.ValueString() == "" {
 			diags.AddAttributeError(path.Root(pmDetailsVersion), "Missing card_wo or bank_account_wo",
@@ -598,7 +592,7 @@ func expandPaymentMethodUpdate(ctx context.Context, plan, prior paymentMethodRes
 			return u, 0, diags
 		}
 		u.OneTimeToken = client.String(detailsToken.ValueString())
-		n++
+		c.n++
 	} else if paymentOneTimeVersionChanged(plan, prior) {
 		if oneTime.IsNull() || oneTime.ValueString() == "" {
 			diags.AddAttributeError(path.Root("one_time_token_wo"), "Missing one_time_token_wo",
@@ -606,55 +600,34 @@ func expandPaymentMethodUpdate(ctx context.Context, plan, prior paymentMethodRes
 			return u, 0, diags
 		}
 		u.OneTimeToken = client.String(oneTime.ValueString())
-		n++
+		c.n++
 	}
-	if !plan.SavedPaymentToken.IsNull() && !plan.SavedPaymentToken.Equal(prior.SavedPaymentToken) {
-		u.SavedPaymentToken = client.String(plan.SavedPaymentToken.ValueString())
-		n++
-	}
-	if pmKnown(plan.AuthorizedUses) && !plan.AuthorizedUses.Equal(prior.AuthorizedUses) {
+	c.string(&u.SavedPaymentToken, plan.SavedPaymentToken, prior.SavedPaymentToken)
+	if c.differs(plan.AuthorizedUses, prior.AuthorizedUses) {
 		var uses []string
 		diags.Append(plan.AuthorizedUses.ElementsAs(ctx, &uses, false)...)
 		sort.Strings(uses)
 		u.AuthorizedUses = &uses
-		n++
 	}
-	if pmKnown(plan.Preferred) && !plan.Preferred.Equal(prior.Preferred) {
-		u.Preferred = client.Bool(plan.Preferred.ValueBool())
-		n++
-	}
+	c.bool(&u.Preferred, plan.Preferred, prior.Preferred)
 	// Optional text fields: null clears them, sent as "" (the reference
 	// documents no other way to clear a field of a PATCH).
 	if !plan.Nickname.Equal(prior.Nickname) {
 		u.Nickname = client.String(plan.Nickname.ValueString())
-		n++
+		c.n++
 	}
 	if !plan.Reference.Equal(prior.Reference) {
 		u.Reference = client.String(plan.Reference.ValueString())
-		n++
+		c.n++
 	}
-	return u, n, diags
+	return u, c.n, diags
 }
-
-func pmKnown(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
 
 // flattenPaymentMethod builds the state from the API's PaymentMethod.
 // From like it keeps what the API never returns (the token attributes and
 // timeouts); the write-only token is always null in state.
 func flattenPaymentMethod(ctx context.Context, contactID string, pm *client.PaymentMethod, like paymentMethodResourceModel) (paymentMethodResourceModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	str := func(s string) types.String {
-		if s == "" {
-			return types.StringNull()
-		}
-		return types.StringValue(s)
-	}
-	num := func(n int64) types.Int64 {
-		if n == 0 {
-			return types.Int64Null()
-		}
-		return types.Int64Value(n)
-	}
 	uses := pm.AuthorizedUses
 	if uses == nil {
 		uses = []string{}
@@ -664,12 +637,12 @@ func flattenPaymentMethod(ctx context.Context, contactID string, pm *client.Paym
 	address := types.ObjectNull(paymentMethodAddressTypes)
 	if a := pm.Address; a != nil {
 		address, d = types.ObjectValue(paymentMethodAddressTypes, map[string]attr.Value{
-			"line1":             str(a.Line1),
-			"line2":             str(a.Line2),
-			"city":              str(a.City),
-			"state_or_province": str(a.StateOrProvince),
-			"postal_code":       str(a.PostalCode),
-			"country_code":      str(a.CountryCode),
+			"line1":             stringOrNull(a.Line1),
+			"line2":             stringOrNull(a.Line2),
+			"city":              stringOrNull(a.City),
+			"state_or_province": stringOrNull(a.StateOrProvince),
+			"postal_code":       stringOrNull(a.PostalCode),
+			"country_code":      stringOrNull(a.CountryCode),
 		})
 		diags.Append(d...)
 	}
@@ -685,18 +658,18 @@ func flattenPaymentMethod(ctx context.Context, contactID string, pm *client.Paym
 		SavedPaymentToken:       like.SavedPaymentToken,
 		AuthorizedUses:          usesSet,
 		Preferred:               types.BoolValue(bool(pm.Preferred)),
-		Nickname:                str(pm.Nickname),
-		Reference:               str(pm.Reference),
+		Nickname:                stringOrNull(pm.Nickname),
+		Reference:               stringOrNull(pm.Reference),
 		TestMode:                types.BoolValue(pm.TestMode),
-		Name:                    str(pm.Name),
-		AccountNumber:           str(maskPaymentNumber(pm.AccountNumber)),
-		CardType:                str(pm.CardType),
-		ExpirationMonth:         num(pm.ExpirationMonth),
-		ExpirationYear:          num(pm.ExpirationYear),
-		BankName:                str(pm.BankName),
-		BankAccountType:         str(pm.BankAccountType),
-		AccountHolderType:       str(pm.AccountHolderType),
-		PayeeID:                 str(pm.PayeeID),
+		Name:                    stringOrNull(pm.Name),
+		AccountNumber:           stringOrNull(maskPaymentNumber(pm.AccountNumber)),
+		CardType:                stringOrNull(pm.CardType),
+		ExpirationMonth:         int64OrNull(pm.ExpirationMonth),
+		ExpirationYear:          int64OrNull(pm.ExpirationYear),
+		BankName:                stringOrNull(pm.BankName),
+		BankAccountType:         stringOrNull(pm.BankAccountType),
+		AccountHolderType:       stringOrNull(pm.AccountHolderType),
+		PayeeID:                 stringOrNull(pm.PayeeID),
 		Address:                 address,
 		Timeouts:                like.Timeouts,
 	}, diags

@@ -291,7 +291,7 @@ func (e *paymentTokenEphemeralResource) ConfigValidators(context.Context) []ephe
 func (e *paymentTokenEphemeralResource) ValidateConfig(ctx context.Context, req ephemeral.ValidateConfigRequest, resp *ephemeral.ValidateConfigResponse) {
 	var bank types.Object
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("bank"), &bank)...)
-	if resp.Diagnostics.HasError() || bank.IsNull() || bank.IsUnknown() {
+	if resp.Diagnostics.HasError() || !isKnown(bank) {
 		return
 	}
 	var b paymentTokenBankModel
@@ -415,52 +415,16 @@ func expandPaymentTokenAt(cfg paymentTokenModel, cardAttr, bankAttr string) (cli
 
 // flattenPaymentToken copies the token's masked details into the result.
 func flattenPaymentToken(m *paymentTokenModel, t *client.Token) {
-	str := func(s string) types.String {
-		if s == "" {
-			return types.StringNull()
-		}
-		return types.StringValue(s)
-	}
-	num := func(n int64) types.Int64 {
-		if n == 0 {
-			return types.Int64Null()
-		}
-		return types.Int64Value(n)
-	}
 	m.ID = types.StringValue(t.ID)
-	m.Type = str(t.Type)
-	m.CardType = str(t.CardType)
-	m.Fingerprint = str(t.Fingerprint)
-	m.MaskedNumber = str(maskPaymentNumber(t.Number))
-	m.ExpMonth = num(t.ExpMonth)
-	m.ExpYear = num(t.ExpYear)
-	m.MaskedRoutingNumber = str(maskPaymentNumber(t.RoutingNumber))
-	m.MaskedAccountNumber = str(maskPaymentNumber(t.AccountNumber))
-	m.AccountType = str(t.AccountType)
-	m.AccountHolderType = str(t.AccountHolderType)
-	m.BankName = str(t.BankName)
-}
-
-// maskPaymentNumber replaces every digit but the last four with `*`. The
-// API already masks card, routing and account numbers; this is a second
-// line of defence so that an unmasked number can never reach a result or
-// the state, even if a response carried one. A masked value is unchanged.
-func maskPaymentNumber(s string) string {
-	digits := 0
-	for _, c := range s {
-		if c >= '0' && c <= '9' {
-			digits++
-		}
-	}
-	if digits <= 4 {
-		return s
-	}
-	out := []rune(s)
-	for i, c := range out {
-		if c >= '0' && c <= '9' && digits > 4 {
-			out[i] = '*'
-			digits--
-		}
-	}
-	return string(out)
+	m.Type = stringOrNull(t.Type)
+	m.CardType = stringOrNull(t.CardType)
+	m.Fingerprint = stringOrNull(t.Fingerprint)
+	m.MaskedNumber = stringOrNull(maskPaymentNumber(t.Number))
+	m.ExpMonth = int64OrNull(t.ExpMonth)
+	m.ExpYear = int64OrNull(t.ExpYear)
+	m.MaskedRoutingNumber = stringOrNull(maskPaymentNumber(t.RoutingNumber))
+	m.MaskedAccountNumber = stringOrNull(maskPaymentNumber(t.AccountNumber))
+	m.AccountType = stringOrNull(t.AccountType)
+	m.AccountHolderType = stringOrNull(t.AccountHolderType)
+	m.BankName = stringOrNull(t.BankName)
 }

@@ -214,7 +214,7 @@ func (p *affinipayProvider) Configure(ctx context.Context, req provider.Configur
 
 // stringOr returns the configured value, else the environment variable.
 func stringOr(v types.String, env string) string {
-	if !v.IsNull() && !v.IsUnknown() {
+	if isKnown(v) {
 		return v.ValueString()
 	}
 	return os.Getenv(env)

@@ -77,15 +77,15 @@ func methodDetailsObject(d *client.PaymentMethodDetails) (types.Object, diag.Dia
 	}
 	return types.ObjectValue(methodDetailsAttrTypes, map[string]attr.Value{
 		"type":           types.StringValue(d.Type),
-		"number":         rcStringOrNull(methodNumber(d)),
-		"card_type":      rcStringOrNull(d.CardType),
+		"number":         stringOrNull(methodNumber(d)),
+		"card_type":      stringOrNull(d.CardType),
 		"exp_month":      i64(d.ExpMonth),
 		"exp_year":       i64(d.ExpYear),
-		"routing_number": rcStringOrNull(d.RoutingNumber),
-		"account_type":   rcStringOrNull(d.AccountType),
-		"bank_name":      rcStringOrNull(d.BankName),
-		"fingerprint":    rcStringOrNull(d.Fingerprint),
-		"name":           rcStringOrNull(d.Name),
+		"routing_number": stringOrNull(d.RoutingNumber),
+		"account_type":   stringOrNull(d.AccountType),
+		"bank_name":      stringOrNull(d.BankName),
+		"fingerprint":    stringOrNull(d.Fingerprint),
+		"name":           stringOrNull(d.Name),
 	})
 }
 

@@ -111,12 +111,12 @@ func (d *recurringChargeOccurrencesDataSource) Read(ctx context.Context, req dat
 			Status:       types.StringValue(o.Status),
 			DueDate:      types.StringValue(o.DueDate),
 			Attempts:     types.Int64Value(int64(o.Attempts)),
-			LastAttempt:  rcStringOrNull(o.LastAttempt),
+			LastAttempt:  stringOrNull(o.LastAttempt),
 			Transactions: make([]occurrenceTransData, 0, len(o.Transactions)),
 		}
 		for _, t := range o.Transactions {
 			item.Transactions = append(item.Transactions, occurrenceTransData{
-				ID: types.StringValue(t.ID), Type: rcStringOrNull(t.Type), Status: rcStringOrNull(t.Status), Amount: types.Int64Value(int64(t.Amount)),
+				ID: types.StringValue(t.ID), Type: stringOrNull(t.Type), Status: stringOrNull(t.Status), Amount: types.Int64Value(int64(t.Amount)),
 			})
 		}
 		cfg.Occurrences = append(cfg.Occurrences, item)

@@ -42,10 +42,6 @@ const (
 	onDestroyDelete = "delete"
 )
 
-// sourceIDPrefix starts generated source IDs ("partnername:id", as the
-// reference recommends).
-const sourceIDPrefix = "terraform:"
-
 // NewRecurringChargeResource is the affinipay_recurring_charge factory.
 func NewRecurringChargeResource() resource.Resource {
 	return &recurringChargeResource{now: time.Now}
@@ -328,7 +324,7 @@ func (r *recurringChargeResource) ModifyPlan(ctx context.Context, req resource.M
 				"A new recurring charge needs the ID of the payment method to collect from (a saved card, saved bank, one-time token or "+
 					"contact payment method). method may be left out only for a charge that already exists and was imported.")
 		}
-		if s := scheduleFromObject(ctx, plan.Schedule, &resp.Diagnostics); s != nil && rcKnownString(s.Start) {
+		if s := scheduleFromObject(ctx, plan.Schedule, &resp.Diagnostics); s != nil && isKnown(s.Start) {
 			if p := validators.CheckStartAfterToday(s.Start.ValueString(), r.now()); p != "" {
 				resp.Diagnostics.AddAttributeError(path.Root("schedule").AtName("start"), "Invalid schedule.start: a recurring charge cannot start today or earlier", p)
 			}
@@ -343,7 +339,7 @@ func (r *recurringChargeResource) ModifyPlan(ctx context.Context, req resource.M
 	if state.Status.ValueString() == client.RecurringStatusCompleted {
 		resp.Diagnostics.AddWarning("Recurring charge "+state.ID.ValueString()+" is COMPLETED", completedWarning(state))
 	}
-	if recurringChargeAPIChanged(ctx, plan, state) {
+	if recurringChargeAPIChanged(ctx, plan, state, &resp.Diagnostics) {
 		plan.Status = types.StringUnknown()
 		plan.StatusReason = types.StringUnknown()
 		plan.TotalOccurrences = types.Int64Unknown()
@@ -379,14 +375,14 @@ func completedWarning(state recurringChargeModel) string {
 
 // recurringChargeAPIChanged reports whether plan differs from state in an
 // attribute that is sent to the API on update.
-func recurringChargeAPIChanged(ctx context.Context, plan, state recurringChargeModel) bool {
-	u, unknown := recurringChargeUpdate(ctx, plan, state)
+func recurringChargeAPIChanged(ctx context.Context, plan, state recurringChargeModel, diags *diag.Diagnostics) bool {
+	u, unknown := recurringChargeUpdate(ctx, plan, state, diags)
 	return unknown || len(u.Body()) > 0
 }
 
 // recurringChargeUpdate builds the PATCH for plan over state. unknown is
 // true when a compared value is not known yet (plan time).
-func recurringChargeUpdate(ctx context.Context, plan, state recurringChargeModel) (u client.RecurringChargeUpdate, unknown bool) {
+func recurringChargeUpdate(ctx context.Context, plan, state recurringChargeModel, diags *diag.Diagnostics) (u client.RecurringChargeUpdate, unknown bool) {
 	if plan.Method.IsUnknown() || plan.Amount.IsUnknown() || plan.Description.IsUnknown() || plan.Reference.IsUnknown() ||
 		plan.Schedule.IsUnknown() || plan.MaxOccurrences.IsUnknown() || plan.MaxAmount.IsUnknown() || plan.Data.IsUnknown() {
 		return u, true
@@ -434,8 +430,7 @@ func recurringChargeUpdate(ctx context.Context, plan, state recurringChargeModel
 	case state.Data.IsNull() || !rcJsonEqual(plan.Data.ValueString(), state.Data.ValueString()):
 		u.Data = json.RawMessage(plan.Data.ValueString())
 	}
-	var diags diag.Diagnostics
-	ps, ss := scheduleFromObject(ctx, plan.Schedule, &diags), scheduleFromObject(ctx, state.Schedule, &diags)
+	ps, ss := scheduleFromObject(ctx, plan.Schedule, diags), scheduleFromObject(ctx, state.Schedule, diags)
 	if ps != nil {
 		if !scheduleKnown(ps) {
 			return u, true
@@ -508,11 +503,11 @@ func (r *recurringChargeResource) addAPIError(diags *diag.Diagnostics, summary s
 func applyCharge(m *recurringChargeModel, c *client.RecurringCharge) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(c.ID)
-	m.AccountID = rcStringOrNull(c.AccountID)
+	m.AccountID = stringOrNull(c.AccountID)
 	m.Amount = centsOf(types.Int64Value(int64(c.Amount)))
-	m.Currency = rcStringOrNull(c.Currency)
-	m.Description = rcStringOrNull(c.Description)
-	m.Reference = rcStringOrNull(c.Reference)
+	m.Currency = stringOrNull(c.Currency)
+	m.Description = stringOrNull(c.Description)
+	m.Reference = stringOrNull(c.Reference)
 	md, d := methodDetailsObject(c.Method)
 	diags.Append(d...)
 	m.MethodDetails = md
@@ -523,14 +518,14 @@ func applyCharge(m *recurringChargeModel, c *client.RecurringCharge) diag.Diagno
 	m.MaxAmount = centsOf(rcInt64PtrOrNull(c.MaxAmount))
 	if data := c.DataJSON(); data == "" {
 		m.Data = jsontypes.NewNormalizedNull()
-	} else if m.Data.IsNull() || m.Data.IsUnknown() || !rcJsonEqual(m.Data.ValueString(), data) {
+	} else if !isKnown(m.Data) || !rcJsonEqual(m.Data.ValueString(), data) {
 		m.Data = jsontypes.NewNormalizedValue(data)
 	}
 	m.Status = types.StringValue(c.Status)
-	m.StatusReason = rcStringOrNull(c.StatusReason)
+	m.StatusReason = stringOrNull(c.StatusReason)
 	m.TotalOccurrences = types.Int64Value(int64(c.TotalOccurrences))
 	m.TotalAmount = types.Int64Value(int64(c.TotalAmount))
-	m.NextPayment = rcStringOrNull(c.NextPayment)
+	m.NextPayment = stringOrNull(c.NextPayment)
 	if c.Created != "" {
 		m.Created = types.StringValue(c.Created)
 	} else if m.Created.IsUnknown() {
@@ -566,7 +561,7 @@ func (r *recurringChargeResource) Create(ctx context.Context, req resource.Creat
 	}
 
 	sourceID := plan.SourceID.ValueString()
-	if plan.SourceID.IsNull() || plan.SourceID.IsUnknown() {
+	if !isKnown(plan.SourceID) {
 		sourceID = sourceIDPrefix + uuid.NewString()
 	}
 	body := rcCreateBody(&plan, sched, sourceID)
@@ -639,7 +634,7 @@ func rcCreateBody(m *recurringChargeModel, sched *scheduleModel, sourceID string
 		MaxOccurrences: rcInt64Ptr(m.MaxOccurrences),
 		MaxAmount:      rcInt64Ptr(m.MaxAmount.Int64Value),
 	}
-	if !m.Data.IsNull() && !m.Data.IsUnknown() {
+	if isKnown(m.Data) {
 		body.Data = json.RawMessage(m.Data.ValueString())
 	}
 
@@ -784,7 +779,10 @@ func (r *recurringChargeResource) Update(ctx context.Context, req resource.Updat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	u, _ := recurringChargeUpdate(ctx, plan, state)
+	u, _ := recurringChargeUpdate(ctx, plan, state, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if len(u.Body()) == 0 {
 		// Only on_destroy, source_id (imported charge) or timeouts changed:
 		// nothing to send.

@@ -106,7 +106,7 @@ func computedScheduleAttributes() map[string]dsschema.Attribute {
 
 // scheduleFromObject decodes a schedule object; nil when null or unknown.
 func scheduleFromObject(ctx context.Context, obj types.Object, diags *diag.Diagnostics) *scheduleModel {
-	if obj.IsNull() || obj.IsUnknown() {
+	if !isKnown(obj) {
 		return nil
 	}
 	var s scheduleModel
@@ -167,30 +167,27 @@ func rcDayKey(d string) int {
 // them again).
 func validateScheduleConfig(s *scheduleModel, at path.Path, amount, maxAmount types.Int64, diags *diag.Diagnostics) {
 	if s != nil {
-		if days, ok := rcDaysOf(s.Days); ok && len(days) > 0 && !s.IntervalUnit.IsUnknown() && !s.IntervalUnit.IsNull() {
+		if days, ok := rcDaysOf(s.Days); ok && len(days) > 0 && isKnown(s.IntervalUnit) {
 			delay := int64(0)
-			if !s.IntervalDelay.IsUnknown() && !s.IntervalDelay.IsNull() {
+			if isKnown(s.IntervalDelay) {
 				delay = s.IntervalDelay.ValueInt64()
 			}
 			for _, p := range validators.CheckScheduleDays(s.IntervalUnit.ValueString(), delay, days) {
 				diags.AddAttributeError(at.AtName("days"), "Invalid "+at.AtName("days").String(), p)
 			}
 		}
-		if rcKnownString(s.Start) && rcKnownString(s.End) {
+		if isKnown(s.Start) && isKnown(s.End) {
 			if p := validators.CheckScheduleEnd(s.Start.ValueString(), s.End.ValueString()); p != "" {
 				diags.AddAttributeError(at.AtName("end"), "Invalid "+at.AtName("end").String(), p)
 			}
 		}
 	}
-	if rcKnownInt(amount) && rcKnownInt(maxAmount) && maxAmount.ValueInt64() < amount.ValueInt64() {
+	if isKnown(amount) && isKnown(maxAmount) && maxAmount.ValueInt64() < amount.ValueInt64() {
 		diags.AddAttributeError(path.Root("max_amount"), "Invalid max_amount",
 			fmt.Sprintf("max_amount (%d) must be greater than or equal to amount (%d): it is the most the charge collects in total, "+
 				"and the final payment is the lesser of amount and what remains of max_amount.", maxAmount.ValueInt64(), amount.ValueInt64()))
 	}
 }
-
-func rcKnownString(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
-func rcKnownInt(v types.Int64) bool     { return !v.IsNull() && !v.IsUnknown() }
 
 // scheduleToAPI converts a known schedule.
 func scheduleToAPI(s *scheduleModel) client.RecurringSchedule {
@@ -221,7 +218,7 @@ func scheduleObject(s client.RecurringSchedule) (types.Object, diag.Diagnostics)
 	}
 	return types.ObjectValue(scheduleAttrTypes, map[string]attr.Value{
 		"start":          types.StringValue(s.Start),
-		"end":            rcStringOrNull(s.End),
+		"end":            stringOrNull(s.End),
 		"interval_unit":  types.StringValue(s.IntervalUnit),
 		"interval_delay": types.Int64Value(int64(s.IntervalDelay)),
 		"days":           days,
@@ -249,13 +246,6 @@ func rcJsonEqual(a, b string) bool {
 	return reflect.DeepEqual(va, vb)
 }
 
-func rcStringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 func rcInt64PtrOrNull(n *client.FlexInt64) types.Int64 {
 	if n == nil {
 		return types.Int64Null()
@@ -264,7 +254,7 @@ func rcInt64PtrOrNull(n *client.FlexInt64) types.Int64 {
 }
 
 func rcInt64Ptr(v types.Int64) *int64 {
-	if v.IsNull() || v.IsUnknown() {
+	if !isKnown(v) {
 		return nil
 	}
 	n := v.ValueInt64()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -44,15 +45,21 @@ func rcTestModel(t *testing.T) recurringChargeModel {
 func TestRecurringChargeUpdateBody(t *testing.T) {
 	ctx := t.Context()
 	state := rcTestModel(t)
+	var diags diag.Diagnostics
+	t.Cleanup(func() {
+		if diags.HasError() {
+			t.Error(diags)
+		}
+	})
 
-	if u, unknown := recurringChargeUpdate(ctx, state, state); unknown || len(u.Body()) != 0 {
+	if u, unknown := recurringChargeUpdate(ctx, state, state, &diags); unknown || len(u.Body()) != 0 {
 		t.Errorf("no change: unknown=%v body=%s", unknown, testJSON(t, u.Body()))
 	}
 
 	plan := state
 	plan.Amount = centsOf(types.Int64Value(5000))
 	plan.Data = jsontypes.NewNormalizedValue("{\"b\": [1, 2], \"a\": 1}") // same JSON, other formatting
-	if u, _ := recurringChargeUpdate(ctx, plan, state); testJSON(t, u.Body()) != `{"amount":5000}` {
+	if u, _ := recurringChargeUpdate(ctx, plan, state, &diags); testJSON(t, u.Body()) != `{"amount":5000}` {
 		t.Errorf("amount: %s", testJSON(t, u.Body()))
 	}
 
@@ -61,18 +68,18 @@ func TestRecurringChargeUpdateBody(t *testing.T) {
 	plan.MaxAmount = centsOf(types.Int64Null())
 	plan.MaxOccurrences = types.Int64Value(12)
 	plan.Data = jsontypes.NewNormalizedNull()
-	if got, want := testJSON(t, mustUpdate(ctx, plan, state).Body()), `{"data":null,"description":null,"max_amount":null,"max_occurrences":12}`; got != want {
+	if got, want := testJSON(t, mustUpdate(t, ctx, plan, state).Body()), `{"data":null,"description":null,"max_amount":null,"max_occurrences":12}`; got != want {
 		t.Errorf("clears: %s, want %s", got, want)
 	}
 
 	plan = state
 	plan.Schedule = rcTestSchedule(t, "2099-01-01", "2100-01-01", "MONTH", 1, "LAST", "15")
-	if got, want := testJSON(t, mustUpdate(ctx, plan, state).Body()),
+	if got, want := testJSON(t, mustUpdate(t, ctx, plan, state).Body()),
 		`{"schedule":{"interval_unit":"MONTH","interval_delay":1,"start":"2099-01-01","end":"2100-01-01","days":["15","LAST"]}}`; got != want {
 		t.Errorf("schedule: %s, want %s", got, want)
 	}
 	// Removing end and days sends them as null.
-	if got, want := testJSON(t, mustUpdate(ctx, state, plan).Body()),
+	if got, want := testJSON(t, mustUpdate(t, ctx, state, plan).Body()),
 		`{"schedule":{"interval_unit":"MONTH","interval_delay":1,"start":"2099-01-01","end":null,"days":null}}`; got != want {
 		t.Errorf("schedule clear: %s, want %s", got, want)
 	}
@@ -80,19 +87,24 @@ func TestRecurringChargeUpdateBody(t *testing.T) {
 	plan = state
 	plan.Method = types.StringValue("bank1")
 	plan.Reference = types.StringValue("R-1")
-	if got, want := testJSON(t, mustUpdate(ctx, plan, state).Body()), `{"method":"bank1","reference":"R-1"}`; got != want {
+	if got, want := testJSON(t, mustUpdate(t, ctx, plan, state).Body()), `{"method":"bank1","reference":"R-1"}`; got != want {
 		t.Errorf("method: %s, want %s", got, want)
 	}
 
 	plan = state
 	plan.Amount = centsOf(types.Int64Unknown())
-	if _, unknown := recurringChargeUpdate(ctx, plan, state); !unknown {
+	if _, unknown := recurringChargeUpdate(ctx, plan, state, &diags); !unknown {
 		t.Error("unknown amount not reported")
 	}
 }
 
-func mustUpdate(ctx context.Context, plan, state recurringChargeModel) client.RecurringChargeUpdate {
-	u, _ := recurringChargeUpdate(ctx, plan, state)
+func mustUpdate(t *testing.T, ctx context.Context, plan, state recurringChargeModel) client.RecurringChargeUpdate {
+	t.Helper()
+	var diags diag.Diagnostics
+	u, _ := recurringChargeUpdate(ctx, plan, state, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
 	return u
 }
 

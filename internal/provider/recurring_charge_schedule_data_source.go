@@ -152,10 +152,10 @@ func (d *recurringChargeScheduleDataSource) Read(ctx context.Context, req dataso
 		MaxAmount:      rcInt64Ptr(cfg.MaxAmount.Int64Value),
 		Schedule:       scheduleToAPI(sched),
 	}
-	if rcKnownInt(cfg.OccurrenceCount) {
+	if isKnown(cfg.OccurrenceCount) {
 		in.Occurrences = cfg.OccurrenceCount.ValueInt64()
 	}
-	if rcKnownString(cfg.StartDate) {
+	if isKnown(cfg.StartDate) {
 		in.StartDate = cfg.StartDate.ValueString()
 	}
 	p, err := d.data.Client.PreviewRecurringCharge(ctx, in)
@@ -175,6 +175,6 @@ func (d *recurringChargeScheduleDataSource) Read(ctx context.Context, req dataso
 	}
 	cfg.RemainingOccurrences = rcInt64PtrOrNull(p.RemainingOccurrences)
 	cfg.RemainingAmount = rcInt64PtrOrNull(p.RemainingAmount)
-	cfg.NextPayment = rcStringOrNull(p.NextPayment)
+	cfg.NextPayment = stringOrNull(p.NextPayment)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

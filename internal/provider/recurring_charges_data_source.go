@@ -142,31 +142,31 @@ func (d *recurringChargesDataSource) Read(ctx context.Context, req datasource.Re
 		resp.Diagnostics.Append(diags...)
 		item := recurringChargeListItem{
 			ID:               types.StringValue(c.ID),
-			Created:          rcStringOrNull(c.Created),
+			Created:          stringOrNull(c.Created),
 			Status:           types.StringValue(c.Status),
-			StatusReason:     rcStringOrNull(c.StatusReason),
-			AccountID:        rcStringOrNull(c.AccountID),
+			StatusReason:     stringOrNull(c.StatusReason),
+			AccountID:        stringOrNull(c.AccountID),
 			MethodType:       types.StringNull(),
 			MethodNumber:     types.StringNull(),
 			Amount:           types.Int64Value(int64(c.Amount)),
-			Currency:         rcStringOrNull(c.Currency),
-			Description:      rcStringOrNull(c.Description),
-			Reference:        rcStringOrNull(c.Reference),
+			Currency:         stringOrNull(c.Currency),
+			Description:      stringOrNull(c.Description),
+			Reference:        stringOrNull(c.Reference),
 			Schedule:         sched,
 			MaxOccurrences:   rcInt64PtrOrNull(c.MaxOccurrences),
 			MaxAmount:        rcInt64PtrOrNull(c.MaxAmount),
 			TotalOccurrences: types.Int64Value(int64(c.TotalOccurrences)),
 			TotalAmount:      types.Int64Value(int64(c.TotalAmount)),
-			NextPayment:      rcStringOrNull(c.NextPayment),
+			NextPayment:      stringOrNull(c.NextPayment),
 			Data:             jsontypes.NewNormalizedNull(),
 		}
 		if c.Method != nil {
-			item.MethodType = rcStringOrNull(c.Method.Type)
+			item.MethodType = stringOrNull(c.Method.Type)
 			number := c.Method.Number
 			if number == "" {
 				number = c.Method.AccountNumber
 			}
-			item.MethodNumber = rcStringOrNull(number)
+			item.MethodNumber = stringOrNull(number)
 		}
 		if data := c.DataJSON(); data != "" {
 			item.Data = jsontypes.NewNormalizedValue(data)

@@ -1,0 +1,142 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+)
+
+// Helpers shared by the resources, data sources and ephemeral resources of
+// this package. A helper used by more than one file lives here, not in the
+// file that happened to need it first.
+
+// notBlankRegexp requires at least one non-space character.
+var notBlankRegexp = regexp.MustCompile(`\S`)
+
+// contactIDPattern: a person (p_) or organization (org_) ID, the
+// reference's XID pattern (21 letters or digits) with the contact prefixes
+// (API reference, Contact object types, id pattern).
+var contactIDPattern = regexp.MustCompile(`^(p|org)_[0-9A-Za-z]{21}$`)
+
+// sourceIDPrefix starts the source_id the provider generates for contacts
+// and recurring charges ("partnername:id", as the reference recommends).
+const sourceIDPrefix = "terraform:"
+
+// isKnown reports whether v is neither null nor unknown.
+func isKnown(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// stringOrNull maps the API's "" (or an absent field) to null, so optional
+// attributes left out of the configuration do not diff against "".
+func stringOrNull(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// stringPtrOrNull is stringOrNull for an optional API field.
+func stringPtrOrNull(s *string) types.String {
+	if s == nil {
+		return types.StringNull()
+	}
+	return stringOrNull(*s)
+}
+
+// int64OrNull maps the API's 0 (or an absent number) to null.
+func int64OrNull(n int64) types.Int64 {
+	if n == 0 {
+		return types.Int64Null()
+	}
+	return types.Int64Value(n)
+}
+
+// joinSortedList joins set elements for the API in a stable order.
+func joinSortedList(items []string) string {
+	items = append([]string(nil), items...)
+	sort.Strings(items)
+	return client.JoinList(items)
+}
+
+// flexBoolValue maps an optional API boolean (sent as a bool or a string)
+// to a Bool, null when absent.
+func flexBoolValue(b *client.FlexBool) types.Bool {
+	if b == nil {
+		return types.BoolNull()
+	}
+	return types.BoolValue(bool(*b))
+}
+
+// maskPaymentNumber replaces every digit but the last four with `*`. The
+// API already masks card, routing and account numbers; this is a second
+// line of defence so that an unmasked number can never reach a result or
+// the state, even if a response carried one. A masked value is unchanged.
+func maskPaymentNumber(s string) string {
+	digits := 0
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	if digits <= 4 {
+		return s
+	}
+	out := []rune(s)
+	for i, c := range out {
+		if c >= '0' && c <= '9' && digits > 4 {
+			out[i] = '*'
+			digits--
+		}
+	}
+	return string(out)
+}
+
+// changes builds a change-only update body: a setter writes a field only
+// when the planned value is known and differs from the prior one (on
+// create, with no prior, every known value), and counts what it wrote, so
+// that an update with nothing to send sends no request.
+type changes struct {
+	create bool // no prior state: every known value is sent
+	n      int  // fields written
+}
+
+// isEmpty reports whether nothing was written.
+func (c *changes) isEmpty() bool { return c.n == 0 }
+
+// differs reports whether want must be sent and counts it.
+func (c *changes) differs(want, prior attr.Value) bool {
+	if !isKnown(want) || (!c.create && want.Equal(prior)) {
+		return false
+	}
+	c.n++
+	return true
+}
+
+// string sets *dst to want if it differs from prior.
+func (c *changes) string(dst **string, want, prior types.String) {
+	if c.differs(want, prior) {
+		*dst = client.String(want.ValueString())
+	}
+}
+
+// bool sets *dst to want if it differs from prior.
+func (c *changes) bool(dst **bool, want, prior types.Bool) {
+	if c.differs(want, prior) {
+		*dst = client.Bool(want.ValueBool())
+	}
+}
+
+// sortedList sets *dst to want's elements, sorted and joined the way the
+// API stores lists, if want differs from prior.
+func (c *changes) sortedList(ctx context.Context, dst **string, want, prior types.Set, diags *diag.Diagnostics) {
+	if c.differs(want, prior) {
+		var items []string
+		diags.Append(want.ElementsAs(ctx, &items, false)...)
+		*dst = client.String(joinSortedList(items))
+	}
+}
