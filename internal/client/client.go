@@ -324,7 +324,7 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			// Errors that cannot heal (an untrusted certificate, a wrong
 			// host name, a body over the size limit) are not repeated.
 			if attempt < policy.max && (!sent || req.idempotent()) && !permanentError(err) &&
-				!(req.changes() && !sent && Interrupted(ctx)) {
+				(!req.changes() || sent || !Interrupted(ctx)) {
 				if werr := policy.wait(ctx, attempt, 0); werr != nil {
 					return fmt.Errorf("%s %s: %w (retry abandoned: %w)", req.Method, req.Path, err, werr)
 				}

@@ -172,7 +172,7 @@ func (w *signalWorkspace) command(args ...string) (*exec.Cmd, *bytes.Buffer) {
 }
 
 // run runs terraform to completion (bounded by a minute).
-func (w *signalWorkspace) run(args ...string) string {
+func (w *signalWorkspace) run(args ...string) {
 	w.t.Helper()
 	cmd, buf := w.command(args...)
 	if err := cmd.Start(); err != nil {
@@ -181,7 +181,6 @@ func (w *signalWorkspace) run(args ...string) string {
 	if err := waitBounded(cmd, time.Minute); err != nil {
 		w.t.Fatalf("terraform %s: %v\n%s", strings.Join(args, " "), err, buf)
 	}
-	return buf.String()
 }
 
 // applyInterrupted starts `terraform apply`, sends sig to that process
@@ -221,8 +220,8 @@ func waitBounded(cmd *exec.Cmd, limit time.Duration) error {
 		return err
 	case <-time.After(limit):
 		_ = cmd.Process.Kill()
-		<-done
-		return fmt.Errorf("terraform did not exit within %s; killed", limit)
+		waitErr := <-done
+		return fmt.Errorf("terraform did not exit within %s; killed (%w)", limit, waitErr)
 	}
 }
 

@@ -205,11 +205,6 @@ resource "affinipay_contact" "this" {
 		w.WriteHeader(http.StatusTooManyRequests)
 		return true
 	}
-	type opCase struct {
-		name     string
-		override func(w http.ResponseWriter, r *http.Request) bool
-		step     resource.TestStep // Config set below
-	}
 	var spans []string
 	stub := newStubContactAPI(t)
 	check := func(name string, stalled bool) func() {
