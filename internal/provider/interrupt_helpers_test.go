@@ -134,7 +134,7 @@ func newSignalWorkspace(t *testing.T, config string) *signalWorkspace {
 	cliConfig := filepath.Join(dir, "dev.tfrc")
 	writeFile(t, cliConfig, `provider_installation {
   dev_overrides {
-    "registry.terraform.io/affinipay-terraform/affinipay" = "`+bin+`"
+    "`+cliProviderHost(t, tf)+`/affinipay-terraform/affinipay" = "`+bin+`"
   }
   direct {}
 }
