@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,7 +13,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
 
 const stubContactConfig = `
@@ -309,4 +314,75 @@ resource "affinipay_contact" "this" {
 		},
 	})
 	t.Logf("settled contact %s; POST /contacts %d, DELETE %d", settledID, stub.count("POST /contacts"), stub.count("DELETE /contacts/"+settledID))
+}
+
+// A recurring charge whose create committed but was answered with an
+// unusable reply is found by the lookup and adopted: one charge at the API,
+// the same one in state.
+func TestAccRecurringChargeResource_malformedCreateReply(t *testing.T) {
+	testAccPreCheck(t)
+	for name, body := range map[string]string{"empty body": "", "object without id": `{"amount":1500}`} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			sb := newDelayedSandbox(t, func(*http.Request) bool { return false }, 0, 0)
+			wrapped := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.Method == http.MethodPost && r.URL.Path == "/v1/recurring/charges" {
+					sb.srv.ServeHTTP(httptest.NewRecorder(), r) // committed
+					w.WriteHeader(http.StatusCreated)
+					_, _ = w.Write([]byte(body))
+					return
+				}
+				sb.srv.ServeHTTP(w, r)
+			}))
+			t.Cleanup(wrapped.Close)
+			api := sb.client(t)
+			card, err := api.CreateSavedCard(t.Context(), client.SavedCardCreate{
+				Number: "4242424242424242", ExpMonth: 12, ExpYear: 2100, CVV: "123", Name: "Test Customer", PostalCode: "78701",
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			creds := sandbox.DefaultCredentials()
+			config := fmt.Sprintf(`
+provider "affinipay" {
+  base_url   = %q
+  secret_key = %q
+  mode       = "test"
+}
+resource "affinipay_recurring_charge" "this" {
+  method      = %q
+  amount      = 1500
+  description = "Malformed reply"
+  schedule = {
+    start          = %q
+    interval_unit  = "MONTH"
+    interval_delay = 1
+  }
+}
+`, wrapped.URL, creds.TestSecretKey, card.ID, rcDate(30))
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: config,
+					ConfigStateChecks: []statecheck.StateCheck{
+						stubCheck(func() error {
+							active := apiActiveCharges(t, api)
+							if len(active) != 1 {
+								return fmt.Errorf("want 1 active charge at the API, got %d", len(active))
+							}
+							return nil
+						}),
+						statecheck.ExpectKnownValue("affinipay_recurring_charge.this", tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+					},
+					Check: func(s *terraform.State) error {
+						id := s.RootModule().Resources["affinipay_recurring_charge.this"].Primary.ID
+						if _, ok := apiActiveCharges(t, api)[id]; !ok {
+							return fmt.Errorf("state holds %q, not the charge at the API", id)
+						}
+						return nil
+					},
+				}},
+			})
+		})
+	}
 }
