@@ -36,7 +36,8 @@ func rcTestModel(t *testing.T) recurringChargeModel {
 		Description: types.StringValue("Retainer"), Reference: types.StringNull(),
 		Schedule:       rcTestSchedule(t, "2099-01-01", "", "MONTH", 1),
 		MaxOccurrences: types.Int64Null(), MaxAmount: centsOf(types.Int64Value(10000)),
-		Data: jsontypes.NewNormalizedValue(`{"a":1,"b":[1,2]}`),
+		Data:          jsontypes.NewNormalizedValue(`{"a":1,"b":[1,2]}`),
+		MethodDetails: types.ObjectNull(methodDetailsAttrTypes),
 	}
 }
 
