@@ -327,7 +327,8 @@ func isSchemeID(v string) bool {
 	}
 	for i, c := range scheme {
 		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-		if i == 0 && !letter || !letter && !(c >= '0' && c <= '9') && !strings.ContainsRune("+-.", c) {
+		digit := c >= '0' && c <= '9'
+		if i == 0 && !letter || !letter && !digit && !strings.ContainsRune("+-.", c) {
 			return false
 		}
 	}

@@ -101,27 +101,27 @@ func (e *env) do(method, path, auth, contentType string, body []byte) (int, []by
 	return resp.StatusCode, b
 }
 
-// create makes an object for a fixture and returns a field of the answer.
-func (e *env) create(method, path, auth string, body any, field string) string {
+// create POSTs a fixture object and returns its id.
+func (e *env) create(path, auth string, body any) string {
 	e.t.Helper()
 	b, _ := json.Marshal(body)
-	st, out := e.do(method, path, auth, "application/json", b)
+	st, out := e.do("POST", path, auth, "application/json", b)
 	if st != 200 {
-		e.t.Fatalf("fixture %s %s: %d %s", method, path, st, out)
+		e.t.Fatalf("fixture POST %s: %d %s", path, st, out)
 	}
 	var m map[string]any
 	_ = json.Unmarshal(out, &m)
-	v, _ := m[field].(string)
+	v, _ := m["id"].(string)
 	return v
 }
 
 func (e *env) cardToken() string {
-	return e.create("POST", "/v1/tokens", "public", map[string]any{"type": "card", "number": "4242424242424242", "exp_month": 10, "exp_year": 2025, "cvv": "123"}, "id")
+	return e.create("/v1/tokens", "public", map[string]any{"type": "card", "number": "4242424242424242", "exp_month": 10, "exp_year": 2025, "cvv": "123"})
 }
 
 func (e *env) bankToken() string {
-	return e.create("POST", "/v1/tokens", "public", map[string]any{"type": "bank", "routing_number": "000000013", "account_number": "1000000001",
-		"account_type": "CHECKING", "account_holder_type": "business", "name": "Customer Inc", "reference": "Customer123", "description": "Corporate Checking"}, "id")
+	return e.create("/v1/tokens", "public", map[string]any{"type": "bank", "routing_number": "000000013", "account_number": "1000000001",
+		"account_type": "CHECKING", "account_holder_type": "business", "name": "Customer Inc", "reference": "Customer123", "description": "Corporate Checking"})
 }
 
 // like copies the writable properties keys of the documented object doc
@@ -138,13 +138,13 @@ func like(body map[string]any, doc map[string]any, keys ...string) map[string]an
 var savedTexts = []string{"name", "description", "reference", "address1", "address2", "city", "state", "postal_code", "country", "email", "phone"}
 
 func (e *env) savedCard(doc map[string]any) string {
-	return e.create("POST", "/v1/cards", "secret", like(map[string]any{"number": "4242424242424242", "exp_month": 10, "exp_year": 2025,
-		"name": "Some Customer", "reference": "Customer123"}, doc, savedTexts...), "id")
+	return e.create("/v1/cards", "secret", like(map[string]any{"number": "4242424242424242", "exp_month": 10, "exp_year": 2025,
+		"name": "Some Customer", "reference": "Customer123"}, doc, savedTexts...))
 }
 
 func (e *env) savedBank(doc map[string]any) string {
-	return e.create("POST", "/v1/banks", "secret", like(map[string]any{"routing_number": "000000013", "account_number": "10333257392394", "account_type": "CHECKING",
-		"account_holder_type": "business", "name": "Customer Inc", "reference": "Customer123"}, doc, append(savedTexts, "account_holder_type")...), "id")
+	return e.create("/v1/banks", "secret", like(map[string]any{"routing_number": "000000013", "account_number": "10333257392394", "account_type": "CHECKING",
+		"account_holder_type": "business", "name": "Customer Inc", "reference": "Customer123"}, doc, append(savedTexts, "account_holder_type")...))
 }
 
 func (e *env) merchantField(list string) string {
@@ -183,7 +183,7 @@ func (e *env) contact(sourceID string, doc map[string]any) string {
 	if sourceID != "" {
 		body["source_id"] = sourceID
 	}
-	return e.create("POST", "/contacts", "bearer", body, "id")
+	return e.create("/contacts", "bearer", body)
 }
 
 var idSeg = regexp.MustCompile(`^[A-Za-z0-9_-]{16,}$`)
@@ -201,8 +201,8 @@ func (e *env) prepare(ex example) (path string, body []byte) {
 		}
 		switch prev := segs[i-1]; {
 		case prev == "charges":
-			e.ids[s] = e.create("POST", "/v1/recurring/charges", "secret", like(map[string]any{"amount": 1250, "method": e.savedCard(nil),
-				"schedule": map[string]any{"interval_unit": "MONTH", "interval_delay": 1, "start": "2016-01-01"}}, doc, "description", "reference"), "id")
+			e.ids[s] = e.create("/v1/recurring/charges", "secret", like(map[string]any{"amount": 1250, "method": e.savedCard(nil),
+				"schedule": map[string]any{"interval_unit": "MONTH", "interval_delay": 1, "start": "2016-01-01"}}, doc, "description", "reference"))
 		case prev == "occurrences":
 			_, b := e.do("GET", "/v1/recurring/charges/"+e.ids[segs[i-2]]+"/occurrences", "secret", "", nil)
 			var r struct {
@@ -220,8 +220,8 @@ func (e *env) prepare(ex example) (path string, body []byte) {
 		case prev == "banks":
 			e.ids[s] = e.savedBank(doc)
 		case prev == "tokens":
-			e.ids[s] = e.create("POST", "/v1/tokens", "public", like(map[string]any{"type": "card", "number": "4242424242424242", "exp_month": 10,
-				"exp_year": 2025, "cvv": "123"}, doc, savedTexts...), "id")
+			e.ids[s] = e.create("/v1/tokens", "public", like(map[string]any{"type": "card", "number": "4242424242424242", "exp_month": 10,
+				"exp_year": 2025, "cvv": "123"}, doc, savedTexts...))
 		case prev == "ach-accounts":
 			e.ids[s] = e.merchantField("ach_accounts")
 		case prev == "contacts" && ex.Method == "PATCH":
@@ -239,8 +239,8 @@ func (e *env) prepare(ex example) (path string, body []byte) {
 		case prev == "contacts":
 			e.ids[s] = e.contact("", doc)
 		case prev == "payment-methods":
-			e.ids[s] = e.create("POST", "/contacts/"+e.ids[segs[i-2]]+"/payment-methods", "bearer",
-				map[string]any{"payment_type": "credit_card", "one_time_token": e.cardToken()}, "id")
+			e.ids[s] = e.create("/contacts/"+e.ids[segs[i-2]]+"/payment-methods", "bearer",
+				map[string]any{"payment_type": "credit_card", "one_time_token": e.cardToken()})
 		}
 	}
 	if strings.HasPrefix(path, "/contacts/source-id?id=") {
@@ -272,8 +272,8 @@ func (e *env) prepare(ex example) (path string, body []byte) {
 		}
 	}
 	cardToken := func() string {
-		return e.create("POST", "/v1/tokens", "public", like(map[string]any{"type": "card", "number": "4242424242424242", "exp_month": 10,
-			"exp_year": 2025, "cvv": "123"}, tokenDoc, savedTexts...), "id")
+		return e.create("/v1/tokens", "public", like(map[string]any{"type": "card", "number": "4242424242424242", "exp_month": 10,
+			"exp_year": 2025, "cvv": "123"}, tokenDoc, savedTexts...))
 	}
 	for k, val := range v {
 		s, isStr := val.(string)

@@ -83,7 +83,7 @@ func main() {
 		i = next - 1
 	}
 	b, _ := json.MarshalIndent(examples, "", "  ")
-	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Clean(*out), append(b, '\n'), 0o600); err != nil { //nolint:gosec // the output path is the developer's own flag
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -175,7 +175,9 @@ func parseExample(lines []string, i int, file string) (Example, int, bool) {
 			break
 		}
 		if strings.HasPrefix(t, "HTTP/1.1 ") {
-			fmt.Sscanf(strings.TrimPrefix(t, "HTTP/1.1 "), "%d", &ex.Status)
+			if _, err := fmt.Sscanf(strings.TrimPrefix(t, "HTTP/1.1 "), "%d", &ex.Status); err != nil {
+				ex.ParseError = "status line: " + err.Error()
+			}
 			ex.ResponseRef = fmt.Sprintf("%s:%d", file, k+1)
 			break
 		}
