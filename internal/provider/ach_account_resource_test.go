@@ -56,7 +56,7 @@ func achTestField(name, got, want string) error {
 }
 
 func TestAccAchAccountResource_basic(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	orig := testAccRestoreMerchant(t)
 	primary, acct := achTestAccounts(t, orig)
 	const addr = "affinipay_ach_account.trust"
@@ -88,7 +88,7 @@ func TestAccAchAccountResource_basic(t *testing.T) {
 	patches := testAccRequests(t, http.MethodPatch, "/v1/ach-accounts/{id}")
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		// Destroy leaves the account as it is.
 		CheckDestroy: achTestExpect(t, acct.ID, func(a client.AchAccount) error {
 			if !a.Primary || a.Name != "Client Trust" || a.RequiredPaymentFields != "" {

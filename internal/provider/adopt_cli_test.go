@@ -48,7 +48,7 @@ func TestAccAdopt_cliQueryGenerateConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	var writes adoptWriteCounter
+	writes := adoptWriteCounter{t: t}
 	writes.mark()
 	w.run("plan", "-out=adopt.tfplan")
 	var p cliPlan
@@ -65,7 +65,7 @@ func TestAccAdopt_cliQueryGenerateConfig(t *testing.T) {
 	if err := writes.check("applying the adoption plan"); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("adoption apply: 0 write requests (%d requests in all so far)", testSandbox.Metrics().Total)
+	t.Logf("adoption apply: 0 write requests (%d requests in all so far)", testAccSandboxFor(t).Metrics().Total)
 	if out, err := w.tryRun("plan", "-detailed-exitcode"); err != nil {
 		t.Fatalf("the plan after adoption is not empty: %v\n%s", err, out)
 	}

@@ -111,22 +111,14 @@ func adoptSetup(t *testing.T) *adoptFixture {
 	return f
 }
 
-// adoptWrites is the number of write requests (anything but GET) the
+// adoptWrites is the number of write requests (anything but GET) t's
 // sandbox has answered.
-func adoptWrites() int64 {
-	var n int64
-	for _, r := range testSandbox.Metrics().Requests {
-		if r.Method != "GET" {
-			n += r.Count
-		}
-	}
-	return n
-}
+func adoptWrites(t *testing.T) int64 { return sandboxWrites(testAccSandboxFor(t)) }
 
 // adoptWriteList names the write requests, for failure messages.
-func adoptWriteList() string {
+func adoptWriteList(t *testing.T) string {
 	var out []string
-	for _, r := range testSandbox.Metrics().Requests {
+	for _, r := range testAccSandboxFor(t).Metrics().Requests {
 		if r.Method != "GET" {
 			out = append(out, fmt.Sprintf("%s %s %d x%d", r.Method, r.Path, r.Status, r.Count))
 		}
@@ -137,13 +129,16 @@ func adoptWriteList() string {
 
 // adoptWriteCounter checks that no write request was sent between mark
 // and check.
-type adoptWriteCounter struct{ before int64 }
+type adoptWriteCounter struct {
+	t      *testing.T
+	before int64
+}
 
-func (w *adoptWriteCounter) mark() { w.before = adoptWrites() }
+func (w *adoptWriteCounter) mark() { w.before = adoptWrites(w.t) }
 
 func (w *adoptWriteCounter) check(what string) error {
-	if n := adoptWrites() - w.before; n != 0 {
-		return fmt.Errorf("%s sent %d write request(s); all writes so far: %s", what, n, adoptWriteList())
+	if n := adoptWrites(w.t) - w.before; n != 0 {
+		return fmt.Errorf("%s sent %d write request(s); all writes so far: %s", what, n, adoptWriteList(w.t))
 	}
 	return nil
 }

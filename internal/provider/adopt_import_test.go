@@ -149,15 +149,15 @@ func adoptImportBlock(addr, attr, value string) string {
 // `-generate-config-out` writes a configuration that is valid and plans no
 // change.
 func TestAccAdopt_importByID(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	for _, tc := range adoptCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			f := adoptSetup(t)
-			var writes adoptWriteCounter
+			writes := adoptWriteCounter{t: t}
 			cfg := tc.config(f)
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				// Import blocks and -generate-config-out: Terraform 1.5.
 				TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 				Steps: []resource.TestStep{
@@ -206,7 +206,7 @@ func TestAccAdopt_importByIdentity(t *testing.T) {
 	for _, tc := range adoptCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			f := adoptSetup(t)
-			var writes adoptWriteCounter
+			writes := adoptWriteCounter{t: t}
 			cfg := tc.config(f)
 			ident := tc.identity(f)
 			checks := map[string]knownvalue.Check{}
@@ -257,7 +257,7 @@ func TestAccAdopt_importByIdentity(t *testing.T) {
 func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
 	testAccPreCheck(t)
 	f := adoptSetup(t)
-	var writes adoptWriteCounter
+	writes := adoptWriteCounter{t: t}
 	const addr = "affinipay_recurring_charge.this"
 	withMethod := func(method string) string {
 		return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) +

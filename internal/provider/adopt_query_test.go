@@ -71,7 +71,7 @@ func TestAccAdopt_query(t *testing.T) {
 	adoptSkipBelow(t, "1.14.0")
 	testAccSandboxOnly(t)
 	f := adoptSetup(t)
-	var writes adoptWriteCounter
+	writes := adoptWriteCounter{t: t}
 	byID := func(m map[string]string) queryfilter.QueryFilter {
 		checks := map[string]knownvalue.Check{}
 		for k, v := range m {

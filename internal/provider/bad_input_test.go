@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -382,7 +381,7 @@ var badInputCases = []badInputCase{
 // end the test binary), and, when the error is knowable at plan time,
 // without any request to the API.
 func TestAccBadInput(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	rcTestClock(t)
 	if n := len(badInputCases); n < 40 {
@@ -425,7 +424,7 @@ func TestAccBadInput(t *testing.T) {
 	for _, tc := range badInputCases {
 		tc.config = strings.NewReplacer("%CARD%", card, "%CONTACT%", contact.ID, "%CARDTOKEN%", cardToken.ID, "%OTHERMODE%", otherMode).Replace(tc.config)
 		t.Run(tc.name, func(t *testing.T) {
-			before, writesBefore := testSandbox.Metrics().Total, badInputWrites()
+			before, writesBefore := testAccSandboxFor(t).Metrics().Total, sandboxWrites(testAccSandboxFor(t))
 			expect := badInputAttrRe(tc.attr)
 			if tc.msg != "" {
 				// Both must hold, in either order.
@@ -435,14 +434,14 @@ func TestAccBadInput(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				// Cases of features newer than the CLI in use skip, never pass.
 				TerraformVersionChecks:   badInputVersionChecks(tc.config),
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      "provider \"affinipay\" {}\n" + tc.config + "\n",
 					ExpectError: expect,
 					PlanOnly:    !tc.apiSide,
 				}},
 			})
-			sent, writes := testSandbox.Metrics().Total-before, badInputWrites()-writesBefore
+			sent, writes := testAccSandboxFor(t).Metrics().Total-before, sandboxWrites(testAccSandboxFor(t))-writesBefore
 			switch {
 			case tc.reads && writes != 0:
 				t.Errorf("the plan sent %d API writes; this error is knowable at plan time by reading", writes)
@@ -455,17 +454,6 @@ func TestAccBadInput(t *testing.T) {
 			}
 		})
 	}
-}
-
-// badInputWrites counts the sandbox's non-GET requests so far.
-func badInputWrites() int64 {
-	var n int64
-	for _, r := range testSandbox.Metrics().Requests {
-		if r.Method != http.MethodGet {
-			n += r.Count
-		}
-	}
-	return n
 }
 
 // badInputVersionChecks skips a case on a Terraform CLI too old for what

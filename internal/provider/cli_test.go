@@ -102,6 +102,12 @@ func newCLIWorkspace(t *testing.T, minVersion, config string, extraEnv ...string
 		"TF_LOG=TRACE",
 		"TF_LOG_PATH="+w.LogPath,
 	)
+	if e := testAccEnvFor(t); e != nil {
+		// A parallel test's own sandbox (later values win).
+		for k, v := range e.env {
+			w.env = append(w.env, k+"="+v)
+		}
+	}
 	w.env = append(w.env, extraEnv...)
 	return w
 }

@@ -75,7 +75,7 @@ func TestAccContactDataSource_exactlyOne(t *testing.T) {
 // affinipay_contacts follows every page: with more matches than one page
 // of the largest size, it returns them all.
 func TestAccContactsDataSource(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	marker := fmt.Sprintf("dsmark%d", time.Now().UnixNano())
 	const n = 105
@@ -99,7 +99,7 @@ data "affinipay_contacts" "one" {
 }
 `, n, marker, marker, marker)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []resource.TestStep{{
 			Config: config,

@@ -114,11 +114,11 @@ resource "affinipay_contact" "test" {
 `
 
 func TestAccContactResource_person(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	var contactID string
 	var idsBefore map[string]string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []resource.TestStep{
 			{
@@ -256,10 +256,10 @@ resource "affinipay_contact" "test" {
 // An organization with configured tags and source_id: tags are
 // authoritative, changing source_id replaces the contact.
 func TestAccContactResource_organization(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	sid := fmt.Sprintf("acctest:org-%d", time.Now().UnixNano())
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []resource.TestStep{
 			{
@@ -308,11 +308,11 @@ func TestAccContactResource_lostCreateResponseAdopts(t *testing.T) {
 	testAccPreCheck(t)
 	testAccSandboxOnly(t)
 	sid := fmt.Sprintf("acctest:lost-%d", time.Now().UnixNano())
-	dropped := func() int64 { return testSandbox.Metrics().Faults["dropped_after_commit"] }
+	dropped := func() int64 { return testAccSandboxFor(t).Metrics().Faults["dropped_after_commit"] }
 	var droppedBefore int64
 	lookups := testAccRequests(t, "GET", "/contacts/source-id")
 	stop := make(chan struct{})
-	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
+	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckContactDestroyed(t),
@@ -320,13 +320,13 @@ func TestAccContactResource_lostCreateResponseAdopts(t *testing.T) {
 			PreConfig: func() {
 				droppedBefore = dropped()
 				lookups.Mark()
-				if err := testSandbox.SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
+				if err := testAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
 					t.Fatal(err)
 				}
 				// Clear the faults as soon as the first POST has been dropped,
 				// so the client's retry gets through (and gets 409).
 				go func() {
-					defer func() { _ = testSandbox.SetFaults(sandbox.Faults{}) }()
+					defer func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) }()
 					for dropped() == droppedBefore {
 						select {
 						case <-stop:
@@ -417,7 +417,7 @@ func TestAccContactResource_validation(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      tc.config,
 					PlanOnly:    true,

@@ -55,10 +55,10 @@ func testAccContactTagsOf(t *testing.T, s *terraform.State) ([]string, error) {
 }
 
 func TestAccContactTagResource_many(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	var contactID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []resource.TestStep{
 			{

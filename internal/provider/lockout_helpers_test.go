@@ -12,6 +12,6 @@ import (
 func testAccPresentAs(t *testing.T, addr string) {
 	t.Helper()
 	testAccSandboxOnly(t)
-	testSandbox.SetClientAddress(netip.MustParseAddr(addr))
-	t.Cleanup(func() { testSandbox.SetClientAddress(netip.Addr{}) })
+	testAccSandboxFor(t).SetClientAddress(netip.MustParseAddr(addr))
+	t.Cleanup(func() { testAccSandboxFor(t).SetClientAddress(netip.Addr{}) })
 }

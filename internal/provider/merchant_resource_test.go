@@ -67,7 +67,7 @@ func merchantTestExpect(t *testing.T, want map[string]string) resource.TestCheck
 // empty second plan, set order, update of every attribute, import, drift,
 // clearing, removal from config, destroy that changes nothing.
 func TestAccMerchantResource_basic(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	orig := testAccRestoreMerchant(t)
 	ctx := context.Background()
 	// Event URLs belong to affinipay_webhook_endpoint: set one to prove
@@ -117,7 +117,7 @@ resource "affinipay_merchant" "this" {
 	patches := testAccRequests(t, http.MethodPatch, "/v1/merchant")
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
 			// Destroy changed nothing at AffiniPay.
 			merchantTestExpect(t, map[string]string{
@@ -330,7 +330,7 @@ func TestAccMerchantResource_validation(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      "resource \"affinipay_merchant\" \"this\" {\n  " + tc.attrs + "\n}\n",
 					PlanOnly:    true,

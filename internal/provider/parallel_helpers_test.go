@@ -1,11 +1,115 @@
 package provider
 
 import (
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
 
+// Acceptance tests that call testAccParallel run in parallel, each against
+// its own in-process sandbox (its own merchant, contacts, clock, faults and
+// request metrics), so they may change anything there. The sandbox is
+// found from the test (or any of its subtests) by testAccSandboxFor,
+// testAccClient and testAccFactories; tests that do not call
+// testAccParallel share the sandbox TestMain starts and run one at a time.
+
+// testAccEnv is one test's sandbox and the AFFINIPAY_* values pointing at it.
+type testAccEnv struct {
+	sb  *sandbox.Server
+	env map[string]string
+}
+
+func (e *testAccEnv) getenv(name string) string { return e.env[name] }
+
+// testAccEnvs maps a test's name to its environment.
+var testAccEnvs sync.Map
+
+// testAccParallel is testAccPreCheck for a test that runs in parallel on a
+// sandbox of its own. Against the real API (AFFINIPAY_ACC_REAL=1) there is
+// one merchant for all tests, so the test runs alone as before.
+func testAccParallel(t *testing.T) {
+	t.Helper()
+	testAccPreCheck(t)
+	if testSandbox == nil {
+		return
+	}
+	sb := sandbox.New(sandbox.Options{})
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	creds := sandbox.DefaultCredentials()
+	e := &testAccEnv{sb: sb, env: map[string]string{
+		client.EnvBaseURL:      srv.URL,
+		client.EnvSecretKey:    creds.TestSecretKey,
+		client.EnvAccessToken:  creds.AccessToken,
+		client.EnvPublicKey:    creds.PublicKey,
+		client.EnvClientID:     creds.ClientID,
+		client.EnvClientSecret: creds.ClientSecret,
+		client.EnvMode:         client.ModeTest,
+	}}
+	testAccEnvs.Store(t.Name(), e)
+	t.Cleanup(func() { testAccEnvs.Delete(t.Name()) })
+	t.Parallel()
+}
+
+// testAccEnvFor is the environment of t or of the test t is a subtest of,
+// nil for a test on the shared sandbox.
+func testAccEnvFor(t *testing.T) *testAccEnv {
+	name := t.Name()
+	for {
+		if e, ok := testAccEnvs.Load(name); ok {
+			return e.(*testAccEnv)
+		}
+		i := strings.LastIndexByte(name, '/')
+		if i < 0 {
+			return nil
+		}
+		name = name[:i]
+	}
+}
+
 // testAccSandboxFor is the sandbox test t runs against, nil against the
 // real API.
-func testAccSandboxFor(*testing.T) *sandbox.Server { return testSandbox }
+func testAccSandboxFor(t *testing.T) *sandbox.Server {
+	if e := testAccEnvFor(t); e != nil {
+		return e.sb
+	}
+	return testSandbox
+}
+
+// testAccGetenv reads an AFFINIPAY_* value for test t.
+func testAccGetenv(t *testing.T, name string) string {
+	if e := testAccEnvFor(t); e != nil {
+		return e.getenv(name)
+	}
+	return os.Getenv(name)
+}
+
+// testAccFactories are the provider factories for test t: on its own
+// sandbox for a parallel test, else testAccProtoV6ProviderFactories.
+func testAccFactories(t *testing.T) map[string]func() (tfprotov6.ProviderServer, error) {
+	e := testAccEnvFor(t)
+	if e == nil {
+		return testAccProtoV6ProviderFactories
+	}
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"affinipay": providerserver.NewProtocol6WithError(&affinipayProvider{version: "test", getenv: e.getenv}),
+	}
+}
+
+// testAccFactoriesWithEcho adds the echo provider to testAccFactories.
+func testAccFactoriesWithEcho(t *testing.T) map[string]func() (tfprotov6.ProviderServer, error) {
+	f := map[string]func() (tfprotov6.ProviderServer, error){"echo": echoprovider.NewProviderServer()}
+	for k, v := range testAccFactories(t) {
+		f[k] = v
+	}
+	return f
+}

@@ -17,8 +17,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
-// pmTestTokenPosts counts POST /v1/tokens answered by the sandbox.
-func pmTestTokenPosts() int64 { return testAccRequestCount(http.MethodPost, "/v1/tokens") }
+// pmTestTokenPosts counts POST /v1/tokens answered by t's sandbox.
+func pmTestTokenPosts(t *testing.T) int64 {
+	return sandboxRequestCount(testAccSandboxFor(t), http.MethodPost, "/v1/tokens")
+}
 
 // pmTestCardWOConfig is a contact and a payment method with card_wo; a
 // card of "" leaves card_wo out.
@@ -51,16 +53,16 @@ resource "affinipay_payment_method" "card" {
 // changed details with the same version, or card_wo removed; one for a
 // version bump (in place, same ID); import; none at destroy.
 func TestAccPaymentMethodResource_cardWO(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	const addr = "affinipay_payment_method.card"
 	var contactID, pmID string
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	var before int64
-	mark := func() { before = pmTestTokenPosts() }
+	mark := func() { before = pmTestTokenPosts(t) }
 	tokens := func(want int64) resource.TestCheckFunc {
 		return func(*terraform.State) error {
-			if n := pmTestTokenPosts() - before; n != want {
+			if n := pmTestTokenPosts(t) - before; n != want {
 				return fmt.Errorf("%d POST /v1/tokens, want %d", n, want)
 			}
 			return nil
@@ -73,7 +75,7 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy: func(s *terraform.State) error {
 			if err := tokens(0)(s); err != nil {
 				return fmt.Errorf("destroy: %w", err)
@@ -283,7 +285,7 @@ resource "affinipay_payment_method" "bad" {
 		t.Run(name, func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config: fmt.Sprintf(base, tc.typ, tc.attrs), PlanOnly: true, ExpectError: regexp.MustCompile(tc.want),
 				}},

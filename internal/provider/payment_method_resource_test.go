@@ -85,7 +85,7 @@ func pmTestCheckGone(t *testing.T) resource.TestCheckFunc {
 }
 
 func TestAccPaymentMethodResource_card(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const addr = "affinipay_payment_method.card"
 	var contactID, pmID string
 	sameID := statecheck.CompareValue(compare.ValuesSame())
@@ -98,7 +98,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             pmTestCheckGone(t),
 		Steps: []resource.TestStep{
 			{

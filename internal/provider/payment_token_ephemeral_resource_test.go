@@ -131,10 +131,10 @@ func TestAccPaymentTokenEphemeralResource_notRetried(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactoriesWithEcho,
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				if err := testSandbox.SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
+				if err := testAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
 					t.Fatal(err)
 				}
-				t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
+				t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 				posts.Mark()
 			},
 			Config: `

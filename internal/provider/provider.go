@@ -41,6 +41,9 @@ func New(version string) func() provider.Provider {
 
 type affinipayProvider struct {
 	version string
+	// getenv reads the AFFINIPAY_* defaults; nil means os.Getenv. Tests
+	// that run in parallel, each against its own sandbox, set it.
+	getenv func(string) string
 }
 
 type providerModel struct {
@@ -165,13 +168,13 @@ func (p *affinipayProvider) Configure(ctx context.Context, req provider.Configur
 	}
 
 	ccfg := client.Config{
-		BaseURL:      stringOr(cfg.BaseURL, client.EnvBaseURL),
-		SecretKey:    stringOr(cfg.SecretKey, client.EnvSecretKey),
-		AccessToken:  stringOr(cfg.AccessToken, client.EnvAccessToken),
-		ClientID:     stringOr(cfg.ClientID, client.EnvClientID),
-		ClientSecret: stringOr(cfg.ClientSecret, client.EnvClientSecret),
-		PublicKey:    stringOr(cfg.PublicKey, client.EnvPublicKey),
-		Mode:         stringOr(cfg.Mode, client.EnvMode),
+		BaseURL:      p.stringOr(cfg.BaseURL, client.EnvBaseURL),
+		SecretKey:    p.stringOr(cfg.SecretKey, client.EnvSecretKey),
+		AccessToken:  p.stringOr(cfg.AccessToken, client.EnvAccessToken),
+		ClientID:     p.stringOr(cfg.ClientID, client.EnvClientID),
+		ClientSecret: p.stringOr(cfg.ClientSecret, client.EnvClientSecret),
+		PublicKey:    p.stringOr(cfg.PublicKey, client.EnvPublicKey),
+		Mode:         p.stringOr(cfg.Mode, client.EnvMode),
 		MaxRetries:   client.DefaultMaxRetries,
 		UserAgent:    "terraform-provider-affinipay/" + p.version,
 	}
@@ -213,9 +216,12 @@ func (p *affinipayProvider) Configure(ctx context.Context, req provider.Configur
 }
 
 // stringOr returns the configured value, else the environment variable.
-func stringOr(v types.String, env string) string {
+func (p *affinipayProvider) stringOr(v types.String, env string) string {
 	if isKnown(v) {
 		return v.ValueString()
+	}
+	if p.getenv != nil {
+		return p.getenv(env)
 	}
 	return os.Getenv(env)
 }

@@ -100,10 +100,10 @@ func testAccSandboxOnly(t *testing.T) {
 func testAccClient(t *testing.T) *client.Client {
 	t.Helper()
 	c, err := client.New(client.Config{
-		BaseURL:     os.Getenv(client.EnvBaseURL),
-		SecretKey:   os.Getenv(client.EnvSecretKey),
-		AccessToken: os.Getenv(client.EnvAccessToken),
-		PublicKey:   os.Getenv(client.EnvPublicKey),
+		BaseURL:     testAccGetenv(t, client.EnvBaseURL),
+		SecretKey:   testAccGetenv(t, client.EnvSecretKey),
+		AccessToken: testAccGetenv(t, client.EnvAccessToken),
+		PublicKey:   testAccGetenv(t, client.EnvPublicKey),
 		Mode:        client.ModeTest,
 	})
 	if err != nil {

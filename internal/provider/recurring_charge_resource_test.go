@@ -34,8 +34,8 @@ func rcDate(days int) string { return rcTestNow.AddDate(0, 0, days).Format("2006
 func rcTestClock(t *testing.T) {
 	t.Helper()
 	testAccSandboxOnly(t)
-	testSandbox.SetNow(rcTestNow)
-	t.Cleanup(func() { testSandbox.SetNow(time.Time{}) })
+	testAccSandboxFor(t).SetNow(rcTestNow)
+	t.Cleanup(func() { testAccSandboxFor(t).SetNow(time.Time{}) })
 }
 
 // rcTestCard saves a test card (deleted at the end of the test).
@@ -104,7 +104,7 @@ var sourceIDRe = regexp.MustCompile(`^terraform:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]
 // only the changes), formatting-only data change, clearing, import, drift
 // corrected, cancelled outside, deleted outside, destroy = cancel.
 func TestAccRecurringChargeResource_basic(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	rcTestClock(t)
 	card1 := rcTestCard(t, "4242424242424242")
 	card2 := rcTestCard(t, "5105105105105100")
@@ -153,7 +153,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 	patches := testAccRequests(t, http.MethodPatch, "/v1/recurring/charges/{id}")
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		// on_destroy = cancel (default): the charge stays, COMPLETED/user_canceled.
 		CheckDestroy: func(*terraform.State) error {
 			if id2 == "" {
@@ -189,7 +189,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 					rcCapture(rcAddr, "id", &id),
 					rcCapture(rcAddr, "source_id", &sourceID),
 					func(*terraform.State) error {
-						if n := testSandbox.RecurringChargeCount(sourceID); n != 1 {
+						if n := testAccSandboxFor(t).RecurringChargeCount(sourceID); n != 1 {
 							return fmt.Errorf("%d charges with source_id %s, want 1", n, sourceID)
 						}
 						c := rcTestGet(t, id)
@@ -427,7 +427,7 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 	testAccPreCheck(t)
 	rcTestClock(t)
 	card := rcTestCard(t, "4242424242424242")
-	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
+	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 	var sourceID, id string
 	posts := testAccRequests(t, http.MethodPost, "/v1/recurring/charges")
 	resource.Test(t, resource.TestCase{
@@ -441,7 +441,7 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				posts.Mark()
-				if err := testSandbox.SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
+				if err := testAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -512,7 +512,7 @@ func TestAccRecurringChargeResource_apiScheduleErrors(t *testing.T) {
 			{Config: cfg(rcDate(3), "")},
 			{
 				// Three weeks later, an end date that is already past.
-				PreConfig:   func() { testSandbox.SetNow(rcTestNow.AddDate(0, 0, 21)) },
+				PreConfig:   func() { testAccSandboxFor(t).SetNow(rcTestNow.AddDate(0, 0, 21)) },
 				Config:      cfg(rcDate(3), rcDate(10)),
 				ExpectError: phraseRegexp("schedule", "would leave no further payments (update_results_in_no_occurrences). To stop collecting payments, cancel the charge instead"),
 			},
@@ -571,7 +571,7 @@ func TestAccRecurringChargeResource_validation(t *testing.T) {
 				fmt.Fprintf(&b, "  %s = %s\n", k, v)
 			}
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      rcConfig(b.String()),
 					PlanOnly:    true,

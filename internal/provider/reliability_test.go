@@ -97,12 +97,12 @@ func (c *relCounters) add(before, after sandbox.Metrics) {
 // relMaxApply times, and returns how many runs it took.
 func relUntilDone(t *testing.T, w *cliWorkspace, counters *relCounters, args ...string) int {
 	t.Helper()
-	if err := testSandbox.SetFaults(relFaults); err != nil {
+	if err := testAccSandboxFor(t).SetFaults(relFaults); err != nil {
 		t.Fatal(err)
 	}
-	defer func() { _ = testSandbox.SetFaults(sandbox.Faults{}) }()
-	before := testSandbox.Metrics()
-	defer func() { counters.add(before, testSandbox.Metrics()) }()
+	defer func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) }()
+	before := testAccSandboxFor(t).Metrics()
+	defer func() { counters.add(before, testAccSandboxFor(t).Metrics()) }()
 	var last string
 	for run := 1; run <= relMaxApply; run++ {
 		out, err := w.tryRun(args...)
@@ -173,9 +173,9 @@ func TestAccReliability(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test (TF_ACC=1)")
 	}
-	testAccPreCheck(t)
+	testAccParallel(t)
 	rcTestClock(t)
-	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
+	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 	// AFFINIPAY_RELIABILITY_SEED runs the suite under another fault sequence.
 	if v := os.Getenv("AFFINIPAY_RELIABILITY_SEED"); v != "" {
 		seed, err := strconv.ParseInt(v, 10, 64)
@@ -199,7 +199,7 @@ func TestAccReliability(t *testing.T) {
 	// With faults off: exactly the configured objects exist, once each.
 	var duplicates, lost, nonEmpty int
 	for i := 0; i < relContacts; i++ {
-		switch n := testSandbox.ContactsBySourceID(relContactSourceID(i)); {
+		switch n := testAccSandboxFor(t).ContactsBySourceID(relContactSourceID(i)); {
 		case n == 0:
 			lost++
 			t.Errorf("contact %s is missing", relContactSourceID(i))
@@ -209,7 +209,7 @@ func TestAccReliability(t *testing.T) {
 		}
 	}
 	for i := 0; i < relCharges; i++ {
-		switch n := testSandbox.RecurringChargeCount(relChargeSourceID(i)); {
+		switch n := testAccSandboxFor(t).RecurringChargeCount(relChargeSourceID(i)); {
 		case n == 0:
 			lost++
 			t.Errorf("recurring charge %s is missing", relChargeSourceID(i))
@@ -285,17 +285,17 @@ func TestAccReliability(t *testing.T) {
 	}
 
 	// A second plan, faults off, is empty.
-	planBefore := testSandbox.Metrics().Total
+	planBefore := testAccSandboxFor(t).Metrics().Total
 	if out, err := w.tryRun("plan", "-input=false", "-detailed-exitcode", "-parallelism=10"); err != nil {
 		nonEmpty++
 		t.Errorf("the plan after apply is not empty (%v):\n%s", err, out)
 	}
-	planOps := testSandbox.Metrics().Total - planBefore
+	planOps := testAccSandboxFor(t).Metrics().Total - planBefore
 
 	// Destroy under faults, until done: nothing is left behind.
 	destroyRuns := relUntilDone(t, w, &counters, "destroy", "-auto-approve", "-input=false", "-parallelism=10")
 	for i := 0; i < relContacts; i++ {
-		if n := testSandbox.ContactsBySourceID(relContactSourceID(i)); n != 0 {
+		if n := testAccSandboxFor(t).ContactsBySourceID(relContactSourceID(i)); n != 0 {
 			t.Errorf("after destroy, contact %s still exists (%d)", relContactSourceID(i), n)
 		}
 	}
@@ -338,16 +338,16 @@ func TestAccReliability(t *testing.T) {
 func TestAccContactResource_unknownCreateOutcomeAdopts(t *testing.T) {
 	testAccPreCheck(t)
 	testAccSandboxOnly(t)
-	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
-	before := testSandbox.ContactCount()
+	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
+	before := testAccSandboxFor(t).ContactCount()
 	var droppedBefore int64
 	tfresource.Test(t, tfresource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []tfresource.TestStep{{
 			PreConfig: func() {
-				droppedBefore = testSandbox.Metrics().Faults["dropped_after_commit"]
-				if err := testSandbox.SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
+				droppedBefore = testAccSandboxFor(t).Metrics().Faults["dropped_after_commit"]
+				if err := testAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
 					t.Fatal(err)
 				}
 			},

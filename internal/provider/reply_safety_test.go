@@ -174,7 +174,7 @@ func (f stubCheckFunc) CheckState(_ context.Context, _ statecheck.CheckStateRequ
 // and fails at once, saying how long, when the API asks to wait longer than
 // what remains.
 func TestAccContactResource_timeoutsBound(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const timeout = 2 * time.Second
 	const margin = 1500 * time.Millisecond
 	config := func(extra string) string {
@@ -241,7 +241,7 @@ resource "affinipay_contact" "this" {
 		}, Config: cfg + config(""), Destroy: true, ExpectError: timeoutErr},
 		{PreConfig: func() { check("delete (DELETE stalled)", true)() }, Config: cfg + config("")},
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: steps})
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccFactories(t), Steps: steps})
 	t.Logf("time from the first request of the operation to its failure, timeouts %s: %s", timeout, strings.Join(spans, "; "))
 }
 

@@ -3,6 +3,7 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -91,4 +92,15 @@ func (c *requestCounter) ExpectBetween(lo, hi int64, what string) func(*terrafor
 		}
 		return fmt.Errorf("%s %s answered %d times %s, want %s", c.method, c.path, n, what, want)
 	}
+}
+
+// sandboxWrites counts the non-GET requests sb has answered so far.
+func sandboxWrites(sb *sandbox.Server) int64 {
+	var n int64
+	for _, r := range sb.Metrics().Requests {
+		if r.Method != http.MethodGet {
+			n += r.Count
+		}
+	}
+	return n
 }

@@ -48,10 +48,10 @@ func TestResourcesHaveTimeouts(t *testing.T) {
 func TestAccTimeoutsBoundRetries(t *testing.T) {
 	testAccPreCheck(t)
 	testAccSandboxOnly(t)
-	if err := testSandbox.SetFaults(sandbox.Faults{ErrorRate503: 1, Methods: []string{"POST"}}); err != nil {
+	if err := testAccSandboxFor(t).SetFaults(sandbox.Faults{ErrorRate503: 1, Methods: []string{"POST"}}); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = testSandbox.SetFaults(sandbox.Faults{}) })
+	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 	const sourceID = "timeouts:bounded-retries"
 	start := time.Now()
 	tfresource.Test(t, tfresource.TestCase{
