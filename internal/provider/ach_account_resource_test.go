@@ -232,7 +232,7 @@ func TestAccAchAccountResource_basic(t *testing.T) {
 // as unknown, not as its old value: neither apply nor the next plan may
 // complain.
 func TestAccAchAccountResource_primarySwitch(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	orig := testAccRestoreMerchant(t)
 	primary, other := achTestAccounts(t, orig)
 	cfg := func(oldName, newPrimary string) string {
@@ -249,7 +249,7 @@ resource "affinipay_ach_account" "old_primary" {
 }`, other.ID, newPrimary, primary.ID, oldName)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(primary.Name, ""),
@@ -350,7 +350,7 @@ func TestAccAchAccountResource_validation(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      "resource \"affinipay_ach_account\" \"this\" {\n  account_id = \"5A299P9oEeKcOfUBJK8FBw\"\n  " + tc.attrs + "\n}\n",
 					PlanOnly:    true,
@@ -361,7 +361,7 @@ func TestAccAchAccountResource_validation(t *testing.T) {
 	}
 	t.Run("account_id blank", func(t *testing.T) {
 		resource.UnitTest(t, resource.TestCase{
-			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			ProtoV6ProviderFactories: testAccFactories(t),
 			Steps: []resource.TestStep{{
 				Config:      "resource \"affinipay_ach_account\" \"this\" {\n  account_id = \"\"\n}\n",
 				PlanOnly:    true,
@@ -375,7 +375,7 @@ func TestAccAchAccountResource_validation(t *testing.T) {
 // through the data source), plans empty afterwards, imports cleanly and its
 // destroy leaves the accounts as applied.
 func TestAccAchAccountResource_example(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t) // the example names the sandbox's accounts
 	orig := testAccRestoreMerchant(t)
 	primary, trust := achTestAccounts(t, orig)
@@ -401,7 +401,7 @@ func TestAccAchAccountResource_example(t *testing.T) {
 		}),
 	)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             applied,
 		Steps: []resource.TestStep{
 			{

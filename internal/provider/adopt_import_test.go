@@ -200,7 +200,7 @@ func TestAccAdopt_importByID(t *testing.T) {
 // no write request, and the identity is recorded; the testing framework's
 // own import by identity, and -generate-config-out from it, plan no change.
 func TestAccAdopt_importByIdentity(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	adoptSkipBelow(t, "1.12.0")
 	testAccSandboxOnly(t)
 	for _, tc := range adoptCases() {
@@ -217,7 +217,7 @@ func TestAccAdopt_importByIdentity(t *testing.T) {
 				checks["method"] = knownvalue.Null()
 			}
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 				Steps: []resource.TestStep{
 					{
@@ -255,7 +255,7 @@ func TestAccAdopt_importByIdentity(t *testing.T) {
 // recorded (TestAccAdopt_importByID/recurring_charge_with_method); a new
 // charge without method is refused at plan time.
 func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	f := adoptSetup(t)
 	writes := adoptWriteCounter{t: t}
 	const addr = "affinipay_recurring_charge.this"
@@ -265,7 +265,7 @@ func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
 	}
 	refused := wrapRe("Cannot import recurring charge", "is not the payment method the charge collects from")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 		Steps: []resource.TestStep{
 			{
@@ -311,14 +311,14 @@ func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
 
 // The identity's method is checked too (Terraform 1.12+).
 func TestAccAdopt_recurringChargeWrongMethodIdentity(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	adoptSkipBelow(t, "1.12.0")
 	f := adoptSetup(t)
 	const addr = "affinipay_recurring_charge.this"
 	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) +
 		fmt.Sprintf("  method = %q\n}", f.otherCardID)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 		Steps: []resource.TestStep{
 			{
@@ -332,12 +332,12 @@ func TestAccAdopt_recurringChargeWrongMethodIdentity(t *testing.T) {
 // A charge whose payment method is changed outside Terraform shows the
 // change in method_details.
 func TestAccAdopt_recurringChargeMethodDrift(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	f := adoptSetup(t)
 	const addr = "affinipay_recurring_charge.this"
 	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) + `}`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 		Steps: []resource.TestStep{
 			{

@@ -305,7 +305,7 @@ func TestAccContactResource_organization(t *testing.T) {
 // A create whose response is lost is retried by the client; the retry's
 // 409 resource_exists is resolved by adopting the contact, not duplicating it.
 func TestAccContactResource_lostCreateResponseAdopts(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	sid := fmt.Sprintf("acctest:lost-%d", time.Now().UnixNano())
 	dropped := func() int64 { return testAccSandboxFor(t).Metrics().Faults["dropped_after_commit"] }
@@ -314,7 +314,7 @@ func TestAccContactResource_lostCreateResponseAdopts(t *testing.T) {
 	stop := make(chan struct{})
 	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
@@ -445,11 +445,11 @@ func TestAccContactResource_importBadID(t *testing.T) {
 // A configured source_id that already belongs to a contact: the contact is
 // adopted (not duplicated) and updated to match the configuration.
 func TestAccContactResource_adoptsExistingSourceID(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	sid := fmt.Sprintf("acctest:adopt-%d", time.Now().UnixNano())
 	var existing *client.Contact
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {

@@ -164,10 +164,10 @@ func TestAccContactTagResource_validation(t *testing.T) {
 
 // A tag on a contact deleted outside Terraform is dropped from state.
 func TestAccContactTagResource_contactGone(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	var contactID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []resource.TestStep{
 			{

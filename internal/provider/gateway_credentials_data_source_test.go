@@ -12,7 +12,7 @@ import (
 )
 
 func TestAccGatewayCredentialsDataSource(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	creds, err := testAccClient(t).GetGatewayCredentials(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -22,7 +22,7 @@ func TestAccGatewayCredentialsDataSource(t *testing.T) {
 	}
 	first := creds.TestAccounts[0]
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `data "affinipay_gateway_credentials" "this" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{

@@ -154,7 +154,7 @@ func TestAccMerchantResource_ipRangesHostBits(t *testing.T) {
 // the way back; later plans fail with the same explanation; applying from
 // an allowed address restores access.
 func TestAccMerchantResource_lockOut(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	const runner, office = "192.0.2.10", "203.0.113.5"
 	testAccPresentAs(t, runner)
@@ -166,7 +166,7 @@ func TestAccMerchantResource_lockOut(t *testing.T) {
   api_allowed_ip_address_ranges = []
 }`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				// The PATCH lands (it came from an allowed address: any IP

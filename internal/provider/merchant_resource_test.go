@@ -344,7 +344,7 @@ func TestAccMerchantResource_validation(t *testing.T) {
 // The documented example applies as written, plans empty afterwards,
 // imports cleanly and its destroy leaves the merchant as it was applied.
 func TestAccMerchantResource_example(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t) // the example's IP ranges would lock a real runner out
 	// The runner is the example's "CI NAT gateway": the sandbox enforces the
 	// allow-list, so the example is applied from an address it admits.
@@ -359,7 +359,7 @@ func TestAccMerchantResource_example(t *testing.T) {
 		"api_allowed_ip_address_ranges": "198.51.100.7/32,203.0.113.0/24",
 	})
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             applied,
 		Steps: []resource.TestStep{
 			{

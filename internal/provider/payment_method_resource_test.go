@@ -301,7 +301,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 // A bank account payment method from a bank token; a changed contact_id or
 // payment_type replaces it.
 func TestAccPaymentMethodResource_bank(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const addr = "affinipay_payment_method.bank"
 	cfg := func(holder string) string {
 		return pmTestContact + fmt.Sprintf(`
@@ -326,7 +326,7 @@ resource "affinipay_payment_method" "bank" {
 	}
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             pmTestCheckGone(t),
 		Steps: []resource.TestStep{
 			{
@@ -462,7 +462,7 @@ resource "affinipay_payment_method" "bad" {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
 			})
 		})

@@ -115,7 +115,7 @@ func testAccClient(t *testing.T) *client.Client {
 // Bad provider configuration is refused with an error naming the attribute,
 // before any request is sent.
 func TestAccProviderConfig_invalid(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	cases := map[string]struct{ provider, want string }{
 		"http non-loopback": {`base_url = "http://example.com"`, `(?s)base_url.*non-loopback\s+host\s+"example.com"`},
 		"private http":      {`base_url = "http://10.1.2.3:8080"`, `(?s)base_url.*non-loopback`},
@@ -128,7 +128,7 @@ func TestAccProviderConfig_invalid(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      "provider \"affinipay\" {\n  " + tc.provider + "\n}\ndata \"affinipay_status\" \"this\" {}\n",
 					ExpectError: regexp.MustCompile(tc.want),

@@ -368,7 +368,7 @@ func rcPtr[T any](v T) *T { return &v }
 // on_destroy = delete: switching to it changes nothing at the API; destroy
 // deletes the charge (paid from a saved bank here).
 func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	rcTestClock(t)
 	bank := rcTestBank(t)
 	cfg := func(onDestroy string) string {
@@ -385,7 +385,7 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
 	var id string
 	patches := testAccRequests(t, http.MethodPatch, "/v1/recurring/charges/{id}")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy: func(*terraform.State) error {
 			c, err := testAccClient(t).GetRecurringCharge(t.Context(), id)
 			if client.IsNotFound(err) || (err == nil && c.Status == client.RecurringStatusDeleted) {
@@ -424,14 +424,14 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
 // (or lost again), and the charge the first attempt created is adopted:
 // exactly one charge exists afterwards.
 func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	rcTestClock(t)
 	card := rcTestCard(t, "4242424242424242")
 	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 	var sourceID, id string
 	posts := testAccRequests(t, http.MethodPost, "/v1/recurring/charges")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy: func(*terraform.State) error {
 			if c := rcTestGet(t, id); c.Status != client.RecurringStatusCompleted {
 				return fmt.Errorf("not cancelled: %+v", c)
@@ -459,7 +459,7 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
     days           = ["15", "LAST"]
   }`, card, rcDate(20))),
 			Check: resource.ComposeTestCheckFunc(
-				func(*terraform.State) error { return testSandbox.SetFaults(sandbox.Faults{}) },
+				func(*terraform.State) error { return testAccSandboxFor(t).SetFaults(sandbox.Faults{}) },
 				rcCapture(rcAddr, "source_id", &sourceID),
 				rcCapture(rcAddr, "id", &id),
 				func(*terraform.State) error {
@@ -467,7 +467,7 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 					if err := posts.ExpectBetween(2, 1<<20, "to create under a lost-response fault")(nil); err != nil {
 						return err
 					}
-					if n := testSandbox.RecurringChargeCount(sourceID); n != 1 {
+					if n := testAccSandboxFor(t).RecurringChargeCount(sourceID); n != 1 {
 						return fmt.Errorf("%d recurring charges with source_id %s, want exactly 1", n, sourceID)
 					}
 					return nil
@@ -484,7 +484,7 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 // from the plan-time UTC check) and update_results_in_no_occurrences are
 // reported on the schedule with what to do.
 func TestAccRecurringChargeResource_apiScheduleErrors(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	rcTestClock(t)
 	card := rcTestCard(t, "4242424242424242")
 	cfg := func(start, end string) string {
@@ -502,7 +502,7 @@ func TestAccRecurringChargeResource_apiScheduleErrors(t *testing.T) {
   }`, card, start, endLine))
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				// Today at the gateway (the sandbox clock).
@@ -586,7 +586,7 @@ func TestAccRecurringChargeResource_validation(t *testing.T) {
 // afterwards and import cleanly; the preview in the example shows the
 // twelve monthly dates.
 func TestAccRecurringChargeResource_example(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	rcTestClock(t)
 	card := rcTestCard(t, "4242424242424242")
 	cfg, err := os.ReadFile("../../examples/resources/affinipay_recurring_charge/resource.tf")
@@ -600,7 +600,7 @@ func TestAccRecurringChargeResource_example(t *testing.T) {
 	}
 	const addr = "affinipay_recurring_charge.retainer"
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				Config:          string(cfg),
@@ -631,7 +631,7 @@ func TestAccRecurringChargeResource_example(t *testing.T) {
 // The data-source examples are valid and the schedule preview returns the
 // reference's eight dates.
 func TestAccRecurringChargeDataSources_examples(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	cfg, err := os.ReadFile("../../examples/data-sources/affinipay_recurring_charge_schedule/data-source.tf")
 	if err != nil {
 		t.Fatal(err)
@@ -641,7 +641,7 @@ func TestAccRecurringChargeDataSources_examples(t *testing.T) {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: string(cfg) + string(list),
 			ConfigStateChecks: []statecheck.StateCheck{

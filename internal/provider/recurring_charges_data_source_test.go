@@ -14,7 +14,7 @@ import (
 // charges' details; the occurrences data source shows a charge's payments,
 // including one collected after the sandbox clock passed its due date.
 func TestAccRecurringChargesDataSource_basic(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	rcTestClock(t)
 	card := rcTestCard(t, "4242424242424242")
 	ref := "list-test-" + rcDate(0)
@@ -59,7 +59,7 @@ data "affinipay_recurring_charge_occurrences" "a" {
 	const list = "data.affinipay_recurring_charges.mine"
 	const occ = "data.affinipay_recurring_charge_occurrences.a"
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -90,7 +90,7 @@ data "affinipay_recurring_charge_occurrences" "a" {
 			},
 			{
 				// The first payment falls due and is collected.
-				PreConfig: func() { testSandbox.SetNow(rcTestNow.AddDate(0, 0, 6)) },
+				PreConfig: func() { testAccSandboxFor(t).SetNow(rcTestNow.AddDate(0, 0, 6)) },
 				Config:    cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(occ, tfjsonpath.New("occurrences"), knownvalue.ListExact([]knownvalue.Check{

@@ -251,7 +251,7 @@ resource "affinipay_contact" "this" {
 // failed create being tainted, replaces it) and ends with exactly one
 // contact at the API and in state, and an empty plan.
 func TestAccContactResource_unsettledCreate(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	stub := newStubContactAPI(t)
 	config := stub.providerConfig() + `
 resource "affinipay_contact" "this" {
@@ -283,7 +283,7 @@ resource "affinipay_contact" "this" {
 	}
 	var settledID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				PreConfig:   func() { stub.setOverride(lost) },

@@ -51,7 +51,7 @@ data "affinipay_status" "this" {}`,
 // sandbox is always NORMAL, so each status comes from a stub /status on
 // loopback.
 func TestAccStatusDataSource_operational(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	for status, want := range map[string]bool{
 		"NORMAL": true, "EXCESSIVE_LATENCY": true, "SERVICE_UNRELIABLE": true, "SERVICE_UNAVAILABLE": false,
 	} {
@@ -66,7 +66,7 @@ func TestAccStatusDataSource_operational(t *testing.T) {
 			}))
 			t.Cleanup(srv.Close)
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config: fmt.Sprintf(`
 provider "affinipay" {

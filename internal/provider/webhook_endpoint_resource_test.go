@@ -225,7 +225,7 @@ func TestAccWebhookEndpoint_liveAndReplace(t *testing.T) {
 // cycle before last finished and the rest of the 10 in flight: two cycles
 // per 10 endpoints, 6 for 25. Without batching it would be 25.
 func TestAccWebhookEndpoint_many(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const pre = "https://pre.example.com/keep"
 	webhookTestLists(t, pre, "")
 	const n, parallelism = 25, 10
@@ -237,7 +237,7 @@ func TestAccWebhookEndpoint_many(t *testing.T) {
 		t.Cleanup(func() { _ = sb.SetFaults(sandbox.Faults{}) })
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest, pre),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
