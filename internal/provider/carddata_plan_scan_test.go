@@ -176,7 +176,7 @@ func TestAccPaymentTokenExampleOpensOnlyWhenNeeded(t *testing.T) {
 		out, err := w.tryRun(args...)
 		n := tokens() - before
 		t.Logf("POST /v1/tokens during %s: %d", name, n)
-		if err != nil && !(len(args) > 0 && args[len(args)-1] == "-detailed-exitcode") {
+		if err != nil && (len(args) == 0 || args[len(args)-1] != "-detailed-exitcode") {
 			t.Fatalf("%s: %v\n%s", name, err, out)
 		}
 		if n != want {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
@@ -103,13 +102,4 @@ func testAccFactories(t *testing.T) map[string]func() (tfprotov6.ProviderServer,
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"affinipay": providerserver.NewProtocol6WithError(&affinipayProvider{version: "test", getenv: e.getenv}),
 	}
-}
-
-// testAccFactoriesWithEcho adds the echo provider to testAccFactories.
-func testAccFactoriesWithEcho(t *testing.T) map[string]func() (tfprotov6.ProviderServer, error) {
-	f := map[string]func() (tfprotov6.ProviderServer, error){"echo": echoprovider.NewProviderServer()}
-	for k, v := range testAccFactories(t) {
-		f[k] = v
-	}
-	return f
 }
