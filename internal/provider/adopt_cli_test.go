@@ -147,7 +147,7 @@ func TestAccAdopt_cliActions(t *testing.T) {
 	}
 
 	// Paying it again is refused before anything is sent.
-	pays := testAccRequestCount("POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay")
+	pays := sandboxRequestCount(testAccSandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay")
 	out, err = w.tryRun("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.pay")
 	if err == nil || !wrapRe("Occurrence already paid").MatchString(out) || !strings.Contains(out, "occurrence_id") {
 		t.Errorf("paying a PAID occurrence: err %v, output:\n%s", err, out)
@@ -156,17 +156,17 @@ func TestAccAdopt_cliActions(t *testing.T) {
 	if err == nil || !strings.Contains(out, "NoSuchOccurrence000000") || !strings.Contains(out, "occurrence_id") {
 		t.Errorf("paying a missing occurrence: err %v, output:\n%s", err, out)
 	}
-	if n := testAccRequestCount("POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay") - pays; n != 0 {
+	if n := sandboxRequestCount(testAccSandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay") - pays; n != 0 {
 		t.Errorf("refused payments sent %d pay requests", n)
 	}
 
 	// Purge with the live key: refused, nothing sent, nothing removed.
-	purges := testAccRequestCount("POST", "/v1/merchant/purge-test-data")
+	purges := sandboxRequestCount(testAccSandboxFor(t), "POST", "/v1/merchant/purge-test-data")
 	out, err = w.tryRun("apply", "-auto-approve", "-invoke=action.affinipay_purge_test_data.live")
 	if err == nil || !wrapRe("Refusing to purge with a live-mode secret key").MatchString(out) {
 		t.Errorf("purge with the live key: err %v, output:\n%s", err, out)
 	}
-	if n := testAccRequestCount("POST", "/v1/merchant/purge-test-data") - purges; n != 0 {
+	if n := sandboxRequestCount(testAccSandboxFor(t), "POST", "/v1/merchant/purge-test-data") - purges; n != 0 {
 		t.Errorf("the refused purge sent %d requests", n)
 	}
 	if _, err := c.GetSavedCard(t.Context(), f.cardID); err != nil {

@@ -180,7 +180,7 @@ func TestAccAdopt_queryPaging(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: `data "affinipay_status" "api" {}`},
 			{
-				PreConfig: func() { before = testAccRequestCount("GET", "/contacts") },
+				PreConfig: func() { before = sandboxRequestCount(testAccSandboxFor(t), "GET", "/contacts") },
 				Query:     true,
 				Config: `
 provider "affinipay" {}
@@ -206,7 +206,7 @@ list "affinipay_contact" "pagers" {
 				Check: func(*terraform.State) error {
 					// The query runs the list once for validation-free
 					// listing; each run reads ceil(150/100) = 2 pages.
-					got := testAccRequestCount("GET", "/contacts") - before
+					got := sandboxRequestCount(testAccSandboxFor(t), "GET", "/contacts") - before
 					if got == 0 || got%2 != 0 || got > 4 {
 						return fmt.Errorf("listing %d contacts sent %d GET /contacts (want 2 per listing, at page_size 100)", n, got)
 					}

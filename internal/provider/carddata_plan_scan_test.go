@@ -57,7 +57,7 @@ func TestAccPaymentMethodExampleKeepsCardDataOutOfFiles(t *testing.T) {
 		"TF_VAR_card_number=" + cardNumber, "TF_VAR_card_cvv=" + cvv,
 		"TF_VAR_bank_routing_number=" + routingNumber, "TF_VAR_bank_account_number=" + accountNumber,
 	}
-	tokens := func() int64 { return testAccRequestCount(http.MethodPost, "/v1/tokens") }
+	tokens := func() int64 { return sandboxRequestCount(testAccSandboxFor(t), http.MethodPost, "/v1/tokens") }
 	phases := map[string]int64{}
 	var order []string
 	phase := func(name string, want int64, f func()) {
@@ -169,7 +169,7 @@ func TestAccPaymentTokenExampleOpensOnlyWhenNeeded(t *testing.T) {
 	t.Cleanup(func() { _ = testAccClient(t).DeleteContact(context.Background(), contact.ID) })
 	w := newCLIWorkspace(t, "1.11.0", string(example),
 		"TF_VAR_card_number="+cardNumber, "TF_VAR_card_cvv="+cvv, "TF_VAR_contact_id="+contact.ID)
-	tokens := func() int64 { return testAccRequestCount(http.MethodPost, "/v1/tokens") }
+	tokens := func() int64 { return sandboxRequestCount(testAccSandboxFor(t), http.MethodPost, "/v1/tokens") }
 	phase := func(name string, want int64, args ...string) string {
 		t.Helper()
 		before := tokens()

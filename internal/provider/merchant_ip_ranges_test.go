@@ -99,7 +99,7 @@ func TestMerchantDocsLockOutSection(t *testing.T) {
 func TestAccMerchantResource_ipRangesHostBits(t *testing.T) {
 	testAccPreCheck(t)
 	testAccRestoreMerchant(t)
-	patches := func() int64 { return testAccRequestCount(http.MethodPatch, "/v1/merchant") }
+	patches := func() int64 { return sandboxRequestCount(testAccSandboxFor(t), http.MethodPatch, "/v1/merchant") }
 	var before int64
 	cfg := func(ranges string) string {
 		return `resource "affinipay_merchant" "this" {

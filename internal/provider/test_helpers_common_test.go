@@ -44,12 +44,8 @@ func (c *requestCounter) total() int64 {
 	return sandboxRequestCount(testAccSandboxFor(c.t), c.method, c.path)
 }
 
-// testAccRequestCount is how many requests the shared sandbox has answered
-// for a method and path template (any status); prefer testAccRequests.
-func testAccRequestCount(method, path string) int64 {
-	return sandboxRequestCount(testSandbox, method, path)
-}
-
+// sandboxRequestCount is how many requests sb has answered for a method
+// and path template (any status); nil (the real API) counts 0.
 func sandboxRequestCount(sb *sandbox.Server, method, path string) int64 {
 	if sb == nil {
 		return 0
