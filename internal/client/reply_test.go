@@ -157,7 +157,10 @@ func TestPermanentTLSErrorNotRetried(t *testing.T) {
 			handshakes.Add(1)
 		}
 	}
-	c, err := New(Config{BaseURL: srv.URL, SecretKey: "sk_test_0123456789", MaxRetries: 4, RetryWaitMin: 200 * time.Millisecond})
+	// A retry would wait at least 3 s, far above a single failed handshake
+	// even on a loaded machine, so the elapsed time tells a retry apart
+	// without being a speed assertion.
+	c, err := New(Config{BaseURL: srv.URL, SecretKey: "sk_test_0123456789", MaxRetries: 4, RetryWaitMin: 3 * time.Second, RetryWaitMax: 3 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +173,7 @@ func TestPermanentTLSErrorNotRetried(t *testing.T) {
 	if n := handshakes.Load(); n != 1 {
 		t.Errorf("%d connection attempts, want 1 (not retried)", n)
 	}
-	if took := time.Since(start); took > 150*time.Millisecond {
+	if took := time.Since(start); took >= 3*time.Second {
 		t.Errorf("took %s: a retry wait happened", took)
 	}
 }
