@@ -2,6 +2,10 @@ module github.com/affinipay-terraform/terraform-provider-affinipay
 
 go 1.26.8
 
+// The release is built with the newest patch release, which carries the
+// standard-library security fixes govulncheck asks for (see scripts/vulncheck.sh).
+toolchain go1.26.10
+
 require (
 	github.com/google/uuid v1.6.0
 	github.com/hashicorp/go-version v1.9.0

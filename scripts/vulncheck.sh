@@ -29,6 +29,17 @@ if [[ -z "${govulncheck}" ]]; then
 	fi
 fi
 
+# Check the standard library of the toolchain the release is built with (the
+# go.mod `toolchain` line), not whatever older Go happens to be installed: a
+# machine with GOTOOLCHAIN=local and go1.26.8 would otherwise report the
+# standard-library fixes of later patch releases. The Go command downloads
+# that toolchain from the module proxy.
+toolchain="$(sed -n 's/^toolchain[[:space:]]\{1,\}\(go[0-9.]*\)$/\1/p' go.mod)"
+if [[ -n "${toolchain}" && "$(go env GOVERSION)" != "${toolchain}" ]]; then
+	echo "vulncheck: checking with ${toolchain} (go.mod toolchain), the Go release builds use" >&2
+	export GOTOOLCHAIN="${toolchain}"
+fi
+
 out="$(mktemp)"
 trap 'rm -f "${out}"' EXIT
 set +e

@@ -140,3 +140,13 @@ func (c *changes) sortedList(ctx context.Context, dst **string, want, prior type
 		*dst = client.String(joinSortedList(items))
 	}
 }
+
+// contactFilterPattern matches the Contact API's `qf` filter: field:value
+// pairs (or field>value ranges) separated by commas. Shared by the contacts
+// data source and the contact list resource.
+var contactFilterPattern = regexp.MustCompile(`^[^:<>=,]+(:|>=|<=|>|<)[^,]*(,[^:<>=,]+(:|>=|<=|>|<)[^,]*)*$`)
+
+const contactFilterHint = "must be field:value pairs (or field>value ranges) separated by commas, such as type:person"
+
+// orderByPattern: a field name or dot-separated path, "-" for descending.
+var orderByPattern = regexp.MustCompile(`^-?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -53,8 +52,7 @@ func (l *contactListResource) ListResourceConfigSchema(_ context.Context, _ list
 			"qf": schema.StringAttribute{
 				MarkdownDescription: "Filters on specific fields, `field:value` pairs separated by commas (`type:person,tags:default`).",
 				Optional:            true,
-				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^[^:<>=,]+(:|>=|<=|>|<)[^,]*(,[^:<>=,]+(:|>=|<=|>|<)[^,]*)*$`),
-					"must be field:value pairs (or field>value ranges) separated by commas, such as type:person")},
+				Validators:          []validator.String{stringvalidator.RegexMatches(contactFilterPattern, contactFilterHint)},
 			},
 			"order_by": schema.ListAttribute{
 				MarkdownDescription: "Fields to sort by, in order; prefix a field with `-` for descending, such as `[\"last_name\"]`.",

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -30,9 +29,6 @@ type contactsDataModel struct {
 	Contacts []ContactData `tfsdk:"contacts"`
 }
 
-// orderByPattern: a field name or dot-separated path, "-" for descending.
-var orderByPattern = regexp.MustCompile(`^-?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
-
 func (d *contactsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_contacts"
 }
@@ -54,7 +50,7 @@ func (d *contactsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				MarkdownDescription: "Filters on specific fields, `field:value` pairs separated by commas (`type:person,tags:default`); nested fields " +
 					"by their dot-separated path (`created.timestamp>2018-06-25T15:45:57.838Z`, with `>`, `>=`, `<`, `<=` for ranges).",
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^[^:<>=,]+(:|>=|<=|>|<)[^,]*(,[^:<>=,]+(:|>=|<=|>|<)[^,]*)*$`), "must be field:value pairs (or field>value ranges) separated by commas, such as type:person")},
+				Validators: []validator.String{stringvalidator.RegexMatches(contactFilterPattern, contactFilterHint)},
 			},
 			"order_by": schema.ListAttribute{
 				MarkdownDescription: "Fields to sort by, in order; prefix a field with `-` for descending, such as `[\"last_name\", \"-created.timestamp\"]`.",
