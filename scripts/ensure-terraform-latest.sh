@@ -27,10 +27,12 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin_dir="${repo_root}/.bin"
 out="${bin_dir}/terraform-${VERSION}"
 
+# shellcheck source=lib/cli-from-proxy.sh
+source "${repo_root}/scripts/lib/cli-from-proxy.sh"
+cli_log_prefix=ensure-terraform-latest
+
 is_new_enough() {
-	local v
-	v="$("$1" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9][0-9.]*\).*/\1/p')"
-	case "$v" in
+	case "$(cli_version "$1")" in
 	1.1[4-9].* | 1.[2-9][0-9].* | [2-9].*) return 0 ;;
 	*) return 1 ;;
 	esac
@@ -56,16 +58,7 @@ command -v go >/dev/null 2>&1 || {
 
 echo "ensure-terraform-latest: building Terraform v${VERSION} from the Go module proxy (about 2 minutes cold)" >&2
 start=$(date +%s)
-src="$(cd / && GOFLAGS="" go mod download -json "github.com/hashicorp/terraform@v${VERSION}" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
-[[ -d "${src}" ]] || {
-	echo "ensure-terraform-latest: go mod download github.com/hashicorp/terraform@v${VERSION} failed" >&2
-	exit 1
-}
-work="$(mktemp -d)"
-trap 'chmod -R u+w "${work}" 2>/dev/null; rm -rf "${work}"' EXIT
-cp -R "${src}/." "${work}/"
-chmod -R u+w "${work}"
-cd "${work}"
+cli_enter_module_copy github.com/hashicorp/terraform "${VERSION}"
 
 # Drop the nested modules that are not in the zip.
 sed -i -E '/github\.com\/hashicorp\/terraform\/internal\/(backend\/remote-state\/[a-z0-9]+|legacy)[[:space:]]/d' go.mod
@@ -75,10 +68,4 @@ for b in azure consul cos gcs kubernetes oci oss pg s3; do
 done
 sed -i -E '/"(azurerm|consul|cos|gcs|kubernetes|oss|pg|s3|oci)":[[:space:]]+func\(\)/d' "${init_go}"
 
-mkdir -p "${bin_dir}"
-GOFLAGS="-mod=mod" GOWORK=off go build -trimpath \
-	-ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
-	-o "${out}.tmp" . >&2
-mv "${out}.tmp" "${out}"
-echo "ensure-terraform-latest: built ${out} in $(($(date +%s) - start)) s" >&2
-printf '%s\n' "${out}"
+cli_build "${out}" github.com/hashicorp/terraform . "${start}"

@@ -21,10 +21,12 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin_dir="${repo_root}/.bin"
 out="${bin_dir}/tofu-${VERSION}"
 
+# shellcheck source=lib/cli-from-proxy.sh
+source "${repo_root}/scripts/lib/cli-from-proxy.sh"
+cli_log_prefix=ensure-tofu
+
 is_new_enough() {
-	local v
-	v="$("$1" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9][0-9.]*\).*/\1/p')"
-	case "$v" in
+	case "$(cli_version "$1")" in
 	1.1[1-9].* | 1.[2-9][0-9].* | [2-9].*) return 0 ;;
 	*) return 1 ;;
 	esac
@@ -53,21 +55,5 @@ command -v go >/dev/null 2>&1 || {
 
 echo "ensure-tofu: building OpenTofu v${VERSION} from the Go module proxy (about 3 minutes cold)" >&2
 start=$(date +%s)
-src="$(cd / && GOFLAGS="" go mod download -json "github.com/opentofu/opentofu@v${VERSION}" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
-[[ -d "${src}" ]] || {
-	echo "ensure-tofu: go mod download github.com/opentofu/opentofu@v${VERSION} failed" >&2
-	exit 1
-}
-work="$(mktemp -d)"
-trap 'chmod -R u+w "${work}" 2>/dev/null; rm -rf "${work}"' EXIT
-cp -R "${src}/." "${work}/"
-chmod -R u+w "${work}"
-cd "${work}"
-
-mkdir -p "${bin_dir}"
-GOFLAGS="-mod=mod" GOWORK=off go build -trimpath \
-	-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" \
-	-o "${out}.tmp" ./cmd/tofu >&2
-mv "${out}.tmp" "${out}"
-echo "ensure-tofu: built ${out} in $(($(date +%s) - start)) s" >&2
-printf '%s\n' "${out}"
+cli_enter_module_copy github.com/opentofu/opentofu "${VERSION}"
+cli_build "${out}" github.com/opentofu/opentofu ./cmd/tofu "${start}"
