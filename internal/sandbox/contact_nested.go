@@ -3,6 +3,7 @@ package sandbox
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Nested contact lists (email_addresses, phone_numbers, addresses).
@@ -215,17 +216,12 @@ func applyPreferred(m *nestedMeta, c *reader) {
 // with an optional leading '+' (the field is a phone number; separators
 // would make the 15-character limit meaningless).
 func checkPhoneNumber(ctx, v string) []Message {
-	digits := v
-	if len(digits) > 0 && digits[0] == '+' {
-		digits = digits[1:]
-	}
-	for _, ch := range digits {
-		if ch < '0' || ch > '9' {
-			return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must contain only digits (optionally with a leading +), got %q", ctx, v))}
-		}
-	}
+	digits := strings.TrimPrefix(v, "+")
 	if digits == "" {
 		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must contain digits, got %q", ctx, v))}
+	}
+	if !allDigits(digits) {
+		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must contain only digits (optionally with a leading +), got %q", ctx, v))}
 	}
 	return nil
 }

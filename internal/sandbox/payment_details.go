@@ -249,7 +249,7 @@ func cbParseCard(r *reader, today time.Time) (cbDetails, []Message) {
 	default:
 		num = strings.ReplaceAll(num, " ", "")
 		switch {
-		case !cbAllDigits(num):
+		case !allDigits(num):
 			r.addf("number", subInvalid, "Card number must contain only digits")
 		case len(num) < 12 || len(num) > 19:
 			r.addf("number", subInvalidLength, "Card number length is invalid")
@@ -273,7 +273,7 @@ func cbParseCard(r *reader, today time.Time) (cbDetails, []Message) {
 		}
 	}
 	d.ExpMonth, d.ExpYear = cbReadExpiry(r, true)
-	if cvv, ok := r.text("cvv"); ok && cvv != "" && (!cbAllDigits(cvv) || len(cvv) < 3 || len(cvv) > 4) {
+	if cvv, ok := r.text("cvv"); ok && cvv != "" && (!allDigits(cvv) || len(cvv) < 3 || len(cvv) > 4) {
 		r.addf("cvv", subInvalid, "CVV must be 3 or 4 digits")
 	}
 	r.optText("name", 255, &d.Name, nil)
@@ -323,7 +323,7 @@ func cbParseBank(r *reader) cbDetails {
 	case !ok:
 	case isBlank(routing):
 		r.addf("routing_number", subNotBlank, "routing_number cannot be blank")
-	case len(routing) != 9 || !cbAllDigits(routing):
+	case len(routing) != 9 || !allDigits(routing):
 		r.addf("routing_number", subInvalid, "routing_number must be 9 digits")
 	default:
 		d.RoutingNumber = routing
@@ -336,7 +336,7 @@ func cbParseBank(r *reader) cbDetails {
 	case !ok:
 	case isBlank(acct):
 		r.addf("account_number", subNotBlank, "account_number cannot be blank")
-	case !cbAllDigits(acct):
+	case !allDigits(acct):
 		r.addf("account_number", subInvalid, "account_number may only contain digits")
 	case len(acct) < 4 || len(acct) > 17:
 		r.addf("account_number", subInvalidLength, "account_number must be 4 to 17 digits")
@@ -410,7 +410,7 @@ func cbReadHolder(r *reader, d *cbDetails, full bool) {
 	}
 }
 
-func cbAllDigits(s string) bool {
+func allDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -482,7 +482,7 @@ var validCardTypes = map[string]bool{"MASTERCARD": true, "VISA": true, "AMERICAN
 // abaValid reports whether a 9-digit routing number passes the ABA checksum
 // (3,7,1 weights).
 func abaValid(n string) bool {
-	if len(n) != 9 || !cbAllDigits(n) {
+	if len(n) != 9 || !allDigits(n) {
 		return false
 	}
 	w := []int{3, 7, 1}

@@ -353,7 +353,7 @@ func (s *Server) cardDetails(in *tokenInput, details map[string]any) ([]Message,
 	switch {
 	case number == "":
 		msgs = append(msgs, invalidData("number", subNotBlank, "Card number cannot be blank"))
-	case !cbAllDigits(number):
+	case !allDigits(number):
 		msgs = append(msgs, invalidData("number", subInvalid, "Card number must contain only digits"))
 	case len(number) < 12 || len(number) > 19:
 		msgs = append(msgs, invalidData("number", subInvalidLength, "Card number length is invalid"))
@@ -387,11 +387,11 @@ func (s *Server) cardDetails(in *tokenInput, details map[string]any) ([]Message,
 	switch {
 	case cvv == "":
 		msgs = append(msgs, invalidData("cvv", subNotBlank, "cvv is required for a card"))
-	case !cbAllDigits(cvv) || len(cvv) < 3 || len(cvv) > 4:
+	case !allDigits(cvv) || len(cvv) < 3 || len(cvv) > 4:
 		msgs = append(msgs, invalidData("cvv", subInvalid, "cvv must be 3 or 4 digits"))
 	}
 	cardType := ""
-	if number != "" && cbAllDigits(number) {
+	if number != "" && allDigits(number) {
 		cardType = cbDetectCardType(number)
 	}
 	if given, ok := in.get("card_type"); ok && given != "" {
@@ -425,14 +425,14 @@ func bankDetails(in *tokenInput, details map[string]any) ([]Message, int) {
 	switch {
 	case routing == "":
 		msgs = append(msgs, invalidData("routing_number", subNotBlank, "routing_number is required for a bank"))
-	case !cbAllDigits(routing) || len(routing) != 9:
+	case !allDigits(routing) || len(routing) != 9:
 		msgs = append(msgs, invalidData("routing_number", subInvalidLength, "routing_number must be 9 digits"))
 	}
 	account, _ := in.get("account_number")
 	switch {
 	case account == "":
 		msgs = append(msgs, invalidData("account_number", subNotBlank, "account_number is required for a bank"))
-	case !cbAllDigits(account) || len(account) < 4 || len(account) > 17:
+	case !allDigits(account) || len(account) < 4 || len(account) > 17:
 		msgs = append(msgs, invalidData("account_number", subInvalidLength, "account_number must be 4-17 digits with no punctuation"))
 	}
 	accountType, _ := in.get("account_type")

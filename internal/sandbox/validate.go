@@ -28,11 +28,7 @@ const maxEventsURLsLength = 1024
 // 0. Anything else (spaces, dashes, parentheses, letters) is invalid.
 func checkPhone(ctx, v string) []Message {
 	digits := strings.TrimPrefix(v, "+")
-	bad := digits == "" || len(digits) > 15 || digits[0] == '0'
-	for i := 0; i < len(digits) && !bad; i++ {
-		bad = digits[i] < '0' || digits[i] > '9'
-	}
-	if bad {
+	if digits == "" || len(digits) > 15 || digits[0] == '0' || !allDigits(digits) {
 		return []Message{invalidData(ctx, subInvalid,
 			fmt.Sprintf("%s must be in E-164 format: an optional '+' then at most 15 digits, the first not 0; got %q", ctx, v))}
 	}
