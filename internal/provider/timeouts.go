@@ -45,12 +45,19 @@ const stopGrace = 30 * time.Second
 // stopGrace longer (and never past the timeout), so that state records
 // what was done.
 func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
-	timeout, d := get(ctx, defaultTimeout)
-	diags.Append(d...)
-	if diags.HasError() {
+	timeout, ok := resolveTimeout(ctx, get, diags)
+	if !ok {
 		return ctx, func() {}, false
 	}
 	return settleContext(ctx, timeout, stopGrace)
+}
+
+// resolveTimeout reads the configured timeout (defaultTimeout when unset)
+// through the timeouts value's getter, adding its diagnostics to diags.
+func resolveTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (time.Duration, bool) {
+	timeout, d := get(ctx, defaultTimeout)
+	diags.Append(d...)
+	return timeout, !diags.HasError()
 }
 
 // settleContext implements withTimeout for a given timeout and grace.
@@ -81,9 +88,8 @@ func settleContext(ctx context.Context, timeout, grace time.Duration) (_ context
 // withReadTimeout bounds a resource's Read by its `timeouts.read`. Unlike
 // writes, a read stops as soon as Terraform is interrupted.
 func withReadTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
-	timeout, d := get(ctx, defaultTimeout)
-	diags.Append(d...)
-	if diags.HasError() {
+	timeout, ok := resolveTimeout(ctx, get, diags)
+	if !ok {
 		return ctx, func() {}, false
 	}
 	ctx, cancel = context.WithTimeout(ctx, timeout)
