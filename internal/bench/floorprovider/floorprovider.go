@@ -7,9 +7,13 @@
 //
 // Each resource wraps the real resource: Metadata, Schema (with its plan
 // modifiers, defaults and validators), ValidateConfig, ConfigValidators and
-// ModifyPlan are the real ones (none of them calls the API); Create and
-// Update store the plan with every unknown value filled in, Read returns
-// the prior state unchanged, Delete does nothing.
+// ModifyPlan are the real ones (none of them calls the API), and so is
+// IdentitySchema: the framework does the same identity work for both
+// (it requires an identity after every Create, Read and Update of a
+// resource that has an identity schema, whatever the Terraform version).
+// Create and Update store the plan with every unknown value filled in and
+// the identity taken from the same-named state attributes, Read returns
+// the prior state and identity unchanged, Delete does nothing.
 package floorprovider
 
 import (
@@ -19,8 +23,12 @@ import (
 	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	realprovider "github.com/affinipay-terraform/terraform-provider-affinipay/internal/provider"
@@ -71,7 +79,31 @@ var (
 	_ resource.ResourceWithModifyPlan       = (*floorResource)(nil)
 	_ resource.ResourceWithValidateConfig   = (*floorResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*floorResource)(nil)
+	_ resource.ResourceWithIdentity         = (*floorResource)(nil)
 )
+
+// IdentitySchema is the real resource's (every resource of the provider
+// has one).
+func (r *floorResource) IdentitySchema(ctx context.Context, req resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	if v, ok := r.inner.(resource.ResourceWithIdentity); ok {
+		v.IdentitySchema(ctx, req, resp)
+	}
+}
+
+// identityFromState sets each identity attribute (all are strings) to the
+// state attribute of the same name.
+func identityFromState(ctx context.Context, state tfsdk.State, ident *tfsdk.ResourceIdentity) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if ident == nil || ident.Schema == nil {
+		return diags
+	}
+	for name := range ident.Schema.GetAttributes() {
+		var v types.String
+		diags.Append(state.GetAttribute(ctx, path.Root(name), &v)...)
+		diags.Append(ident.SetAttribute(ctx, path.Root(name), v)...)
+	}
+	return diags
+}
 
 func (r *floorResource) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	r.inner.Metadata(ctx, req, resp)
@@ -100,26 +132,32 @@ func (r *floorResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 }
 
-func (r *floorResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+func (r *floorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	v, err := FillUnknown(req.Plan.Raw)
 	if err != nil {
 		resp.Diagnostics.AddError("floor provider", err.Error())
 		return
 	}
 	resp.State.Raw = v
+	resp.Diagnostics.Append(identityFromState(ctx, resp.State, resp.Identity)...)
 }
 
-func (r *floorResource) Read(_ context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+func (r *floorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	resp.State.Raw = req.State.Raw
+	if resp.Identity != nil && resp.Identity.Raw.IsFullyNull() {
+		// A state from before identity (Terraform < 1.12 keeps none).
+		resp.Diagnostics.Append(identityFromState(ctx, resp.State, resp.Identity)...)
+	}
 }
 
-func (r *floorResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (r *floorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	v, err := FillUnknown(req.Plan.Raw)
 	if err != nil {
 		resp.Diagnostics.AddError("floor provider", err.Error())
 		return
 	}
 	resp.State.Raw = v
+	resp.Diagnostics.Append(identityFromState(ctx, resp.State, resp.Identity)...)
 }
 
 func (r *floorResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
