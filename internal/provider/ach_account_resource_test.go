@@ -286,11 +286,11 @@ resource "affinipay_ach_account" "old_primary" {
 // Un-setting the only primary account gets the API's error on `primary`,
 // and nothing changes.
 func TestAccAchAccountResource_unsetOnlyPrimary(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	orig := testAccRestoreMerchant(t)
 	primary, _ := achTestAccounts(t, orig)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 resource "affinipay_ach_account" "operating" {
@@ -313,14 +313,14 @@ resource "affinipay_ach_account" "operating" {
 // An unknown account ID is a clear error at create, and importing it finds
 // nothing (Read removes what does not exist).
 func TestAccAchAccountResource_notFound(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccRestoreMerchant(t)
 	config := `
 resource "affinipay_ach_account" "missing" {
   account_id = "noSuchAchAccount000000"
 }`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				Config:      config,
@@ -339,6 +339,7 @@ resource "affinipay_ach_account" "missing" {
 
 // Every validator refuses bad input at plan time, naming the attribute.
 func TestAccAchAccountResource_validation(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ attrs, attr, want string }{
 		"payment field":      {`required_payment_fields = ["name", "ssn"]`, "required_payment_fields", "value must be one of"},
 		"payment field case": {`required_payment_fields = ["Name"]`, "required_payment_fields", "value must be one of"},
@@ -349,6 +350,7 @@ func TestAccAchAccountResource_validation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
@@ -360,6 +362,7 @@ func TestAccAchAccountResource_validation(t *testing.T) {
 		})
 	}
 	t.Run("account_id blank", func(t *testing.T) {
+		t.Parallel() // plan-only
 		resource.UnitTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccFactories(t),
 			Steps: []resource.TestStep{{

@@ -23,7 +23,7 @@ import (
 // plan imports them all with no change, and the apply sends no write
 // request; the next plan is empty.
 func TestAccAdopt_cliQueryGenerateConfig(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	f := adoptSetup(t)
 	w := newCLIWorkspace(t, "1.14.0", "")
@@ -116,7 +116,7 @@ action "affinipay_purge_test_data" "live" {
 // purge refuses a live-mode key (sending nothing) and with the test key
 // removes the test data and nothing else.
 func TestAccAdopt_cliActions(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	f := adoptSetup(t)
 	c := testAccClient(t)
@@ -207,7 +207,7 @@ func TestAccAdopt_cliActions(t *testing.T) {
 
 // An action_trigger runs an action as part of an apply.
 func TestAccAdopt_cliActionTrigger(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	f := adoptSetup(t)
 	c := testAccClient(t)

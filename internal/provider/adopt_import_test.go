@@ -149,10 +149,14 @@ func adoptImportBlock(addr, attr, value string) string {
 // `-generate-config-out` writes a configuration that is valid and plans no
 // change.
 func TestAccAdopt_importByID(t *testing.T) {
-	testAccParallel(t)
+	testAccPreCheck(t)
 	testAccSandboxOnly(t)
+	t.Parallel()
 	for _, tc := range adoptCases() {
 		t.Run(tc.name, func(t *testing.T) {
+			// Each resource type in parallel, on a sandbox of its own (the
+			// write counts are this case's alone).
+			testAccParallel(t)
 			f := adoptSetup(t)
 			writes := adoptWriteCounter{t: t}
 			cfg := tc.config(f)
@@ -200,11 +204,15 @@ func TestAccAdopt_importByID(t *testing.T) {
 // no write request, and the identity is recorded; the testing framework's
 // own import by identity, and -generate-config-out from it, plan no change.
 func TestAccAdopt_importByIdentity(t *testing.T) {
-	testAccParallel(t)
+	testAccPreCheck(t)
 	adoptSkipBelow(t, "1.12.0")
 	testAccSandboxOnly(t)
+	t.Parallel()
 	for _, tc := range adoptCases() {
 		t.Run(tc.name, func(t *testing.T) {
+			// Each resource type in parallel, on a sandbox of its own (the
+			// write counts are this case's alone).
+			testAccParallel(t)
 			f := adoptSetup(t)
 			writes := adoptWriteCounter{t: t}
 			cfg := tc.config(f)

@@ -67,7 +67,7 @@ list "affinipay_webhook_endpoint" "test" {
 // them with their identity, a display name a person recognises and, with
 // include_resource, the full object. Listing sends no write request.
 func TestAccAdopt_query(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	adoptSkipBelow(t, "1.14.0")
 	testAccSandboxOnly(t)
 	f := adoptSetup(t)
@@ -94,7 +94,7 @@ func TestAccAdopt_query(t *testing.T) {
 	tag := map[string]string{"contact_id": f.contactID, "tag": f.tag}
 	hook := map[string]string{"mode": "test", "url": f.webhookURL}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		Steps: []resource.TestStep{
 			{
@@ -160,7 +160,7 @@ func TestAccAdopt_query(t *testing.T) {
 // at the largest page size the API allows (100): 150 contacts take two
 // requests, not eight of the default 20.
 func TestAccAdopt_queryPaging(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	adoptSkipBelow(t, "1.14.0")
 	testAccSandboxOnly(t)
 	c := testAccClient(t)
@@ -175,7 +175,7 @@ func TestAccAdopt_queryPaging(t *testing.T) {
 	}
 	var before int64
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		Steps: []resource.TestStep{
 			{Config: `data "affinipay_status" "api" {}`},

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -381,9 +380,9 @@ var badInputCases = []badInputCase{
 // end the test binary), and, when the error is knowable at plan time,
 // without any request to the API.
 func TestAccBadInput(t *testing.T) {
-	testAccParallel(t)
+	testAccPreCheck(t)
 	testAccSandboxOnly(t)
-	rcTestClock(t)
+	t.Parallel()
 	if n := len(badInputCases); n < 40 {
 		t.Fatalf("only %d bad-input cases; the table must have at least 40", n)
 	}
@@ -409,21 +408,24 @@ func TestAccBadInput(t *testing.T) {
 		}
 	}
 
-	card := rcTestCard(t, "4242424242424242")
-	api := testAccClient(t)
-	contact, err := api.CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, FirstName: "Bad", LastName: "Input"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = api.DeleteContact(context.Background(), contact.ID) })
-	cardToken, err := api.CreateToken(t.Context(), client.TokenCreate{Type: "card", Number: "4242424242424242", ExpMonth: 12, ExpYear: 2099, CVV: "123"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	otherMode := fmt.Sprint(!contact.TestMode)
 	for _, tc := range badInputCases {
-		tc.config = strings.NewReplacer("%CARD%", card, "%CONTACT%", contact.ID, "%CARDTOKEN%", cardToken.ID, "%OTHERMODE%", otherMode).Replace(tc.config)
 		t.Run(tc.name, func(t *testing.T) {
+			// Each case runs in parallel on a sandbox of its own, so the
+			// request counts below are this case's alone.
+			testAccParallel(t)
+			rcTestClock(t)
+			card := rcTestCard(t, "4242424242424242")
+			api := testAccClient(t)
+			contact, err := api.CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, FirstName: "Bad", LastName: "Input"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cardToken, err := api.CreateToken(t.Context(), client.TokenCreate{Type: "card", Number: "4242424242424242", ExpMonth: 12, ExpYear: 2099, CVV: "123"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			otherMode := fmt.Sprint(!contact.TestMode)
+			tc.config = strings.NewReplacer("%CARD%", card, "%CONTACT%", contact.ID, "%CARDTOKEN%", cardToken.ID, "%OTHERMODE%", otherMode).Replace(tc.config)
 			before, writesBefore := testAccSandboxFor(t).Metrics().Total, sandboxWrites(testAccSandboxFor(t))
 			expect := badInputAttrRe(tc.attr)
 			if tc.msg != "" {

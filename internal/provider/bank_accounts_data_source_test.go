@@ -12,7 +12,7 @@ import (
 )
 
 func TestAccBankAccountsDataSource(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	banks, err := testAccClient(t).ListBankAccounts(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +39,7 @@ func TestAccBankAccountsDataSource(t *testing.T) {
 		t.Fatal("the API lists no bank accounts; the test would prove nothing")
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `data "affinipay_bank_accounts" "all" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -53,10 +53,10 @@ func TestAccBankAccountsDataSource(t *testing.T) {
 // through the OAuth client-credentials flow.
 func TestAccBankAccountsDataSource_oauthClientCredentials(t *testing.T) {
 	testAccSandboxOnly(t)
-	testAccPreCheck(t)
+	testAccParallel(t)
 	tokens := testAccRequests(t, "POST", "/oauth/token")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -74,9 +74,9 @@ data "affinipay_bank_accounts" "all" {}`,
 }
 
 func TestAccBankAccountsDataSource_missingBearer(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {

@@ -32,7 +32,7 @@ func TestAccPaymentMethodExampleKeepsCardDataOutOfFiles(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test (TF_ACC=1)")
 	}
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	const (
 		cardNumber    = "4012888888881881"
@@ -150,7 +150,7 @@ func TestAccPaymentTokenExampleOpensOnlyWhenNeeded(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test (TF_ACC=1)")
 	}
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	const (
 		cardNumber = "4012888888881881"

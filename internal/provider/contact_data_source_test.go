@@ -14,7 +14,7 @@ import (
 )
 
 func TestAccContactDataSource(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	sid := fmt.Sprintf("acctest:ds-%d", time.Now().UnixNano())
 	config := fmt.Sprintf(`
 resource "affinipay_contact" "test" {
@@ -37,7 +37,7 @@ data "affinipay_contact" "by_source_id" {
 }
 `, sid)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []resource.TestStep{{
 			Config: config,
@@ -56,13 +56,15 @@ data "affinipay_contact" "by_source_id" {
 }
 
 func TestAccContactDataSource_exactlyOne(t *testing.T) {
+	t.Parallel()
 	for name, body := range map[string]string{
 		"neither": ``,
 		"both":    `id = "p_tup7e7S0e7LIE55qvgXAR"` + "\n" + `source_id = "x:y"`,
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      "data \"affinipay_contact\" \"x\" {\n" + body + "\n}\n",
 					ExpectError: regexp.MustCompile(`(?s)(Invalid|Missing) Attribute (Combination|Configuration).*\[id,source_id\]`),
@@ -115,8 +117,9 @@ data "affinipay_contacts" "one" {
 }
 
 func TestAccContactsDataSource_validation(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{
 			{Config: `data "affinipay_contacts" "x" { order_by = ["last name"] }`, ExpectError: regexp.MustCompile(`(?s)order_by.*field name`)},
 			{Config: `data "affinipay_contacts" "x" { qf = "justtext" }`, ExpectError: regexp.MustCompile(`(?s)qf.*field:value`)},

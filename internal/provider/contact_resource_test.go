@@ -374,6 +374,7 @@ resource "affinipay_contact" "test" {
 
 // Every validator rejects bad input at plan time, naming the attribute.
 func TestAccContactResource_validation(t *testing.T) {
+	t.Parallel()
 	base := func(body string) string {
 		return "resource \"affinipay_contact\" \"test\" {\n" + body + "\n}\n"
 	}
@@ -416,6 +417,7 @@ func TestAccContactResource_validation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
@@ -429,9 +431,9 @@ func TestAccContactResource_validation(t *testing.T) {
 }
 
 func TestAccContactResource_importBadID(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config:        "resource \"affinipay_contact\" \"test\" {\n  type = \"person\"\n  first_name = \"X\"\n}\n",
 			ResourceName:  contactAddr,

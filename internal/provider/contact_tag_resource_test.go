@@ -138,6 +138,7 @@ func TestAccContactTagResource_many(t *testing.T) {
 }
 
 func TestAccContactTagResource_validation(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ config, want string }{
 		"contact_id": {`resource "affinipay_contact_tag" "t" {
   contact_id = "x_123"
@@ -154,8 +155,9 @@ func TestAccContactTagResource_validation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
 			})
 		})

@@ -14,7 +14,7 @@ import (
 // The ephemeral resource's values reach the echo provider (standing in for
 // a write-only consumer) but never the state of this provider.
 func TestAccGatewayCredentialsEphemeralResource(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	creds, err := testAccClient(t).GetGatewayCredentials(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -24,7 +24,7 @@ func TestAccGatewayCredentialsEphemeralResource(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactoriesWithEcho,
+		ProtoV6ProviderFactories: testAccFactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			Config: `
 ephemeral "affinipay_gateway_credentials" "this" {}

@@ -30,6 +30,9 @@ func TestAccInterruptedApply(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test (TF_ACC=1)")
 	}
+	// Each case runs on a sandbox of its own (newDelayedSandbox) and
+	// signals only the terraform process it started.
+	t.Parallel()
 	creds := sandbox.DefaultCredentials()
 	isPost := func(path string) func(*http.Request) bool {
 		return func(r *http.Request) bool { return r.Method == http.MethodPost && r.URL.Path == path }

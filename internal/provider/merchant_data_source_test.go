@@ -12,7 +12,7 @@ import (
 )
 
 func TestAccMerchantDataSource(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	// The API, read directly, is the ground truth the data source must match.
 	m, err := testAccClient(t).GetMerchant(context.Background())
 	if err != nil {
@@ -38,7 +38,7 @@ func TestAccMerchantDataSource(t *testing.T) {
 		}))
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `data "affinipay_merchant" "this" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -56,13 +56,13 @@ func TestAccMerchantDataSource(t *testing.T) {
 // Test-mode keys only see test accounts: the live key sees other IDs.
 func TestAccMerchantDataSource_liveKeySeesLiveAccounts(t *testing.T) {
 	testAccSandboxOnly(t)
-	testAccPreCheck(t)
+	testAccParallel(t)
 	test, err := testAccClient(t).GetMerchant(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -89,10 +89,10 @@ data "affinipay_merchant" "this" {}`,
 // /gateway-credentials with the bearer token.
 func TestAccMerchantDataSource_secretKeyFromGatewayCredentials(t *testing.T) {
 	testAccSandboxOnly(t)
-	testAccPreCheck(t)
+	testAccParallel(t)
 	lookups := testAccRequests(t, "GET", "/gateway-credentials")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -112,9 +112,9 @@ data "affinipay_merchant" "this" {}`,
 
 // An operation that needs a missing credential names the attribute and env var.
 func TestAccMerchantDataSource_missingSecretKey(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {

@@ -97,7 +97,7 @@ func TestMerchantDocsLockOutSection(t *testing.T) {
 // a merchant holding 198.51.100.1/24 is adopted, and the canonical spelling
 // in the configuration plans no change.
 func TestAccMerchantResource_ipRangesHostBits(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccRestoreMerchant(t)
 	patches := func() int64 { return sandboxRequestCount(testAccSandboxFor(t), http.MethodPatch, "/v1/merchant") }
 	var before int64
@@ -107,7 +107,7 @@ func TestAccMerchantResource_ipRangesHostBits(t *testing.T) {
 }`
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {

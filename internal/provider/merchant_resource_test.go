@@ -244,12 +244,12 @@ resource "affinipay_merchant" "this" {
 // A configuration with no attributes adopts the merchant without writing
 // anything.
 func TestAccMerchantResource_adoptOnly(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	orig := testAccRestoreMerchant(t)
 	patches := testAccRequests(t, http.MethodPatch, "/v1/merchant")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `resource "affinipay_merchant" "this" {}`,
 			ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -270,10 +270,10 @@ func TestAccMerchantResource_adoptOnly(t *testing.T) {
 
 // Importing another merchant's ID is refused.
 func TestAccMerchantResource_importWrongID(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccRestoreMerchant(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config:        `resource "affinipay_merchant" "this" {}`,
 			ResourceName:  merchantTestAddr,
@@ -287,10 +287,10 @@ func TestAccMerchantResource_importWrongID(t *testing.T) {
 // Errors the API finds (here: a state that does not fit the stored
 // country, which plan-time validation cannot know) land on the attribute.
 func TestAccMerchantResource_apiError(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccRestoreMerchant(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 resource "affinipay_merchant" "this" {
@@ -306,6 +306,7 @@ resource "affinipay_merchant" "this" {
 
 // Every validator refuses bad input at plan time, naming the attribute.
 func TestAccMerchantResource_validation(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ attrs, attr, want string }{
 		"country lower case": {`country = "us"`, "country", `use "US"`},
 		"country alpha-3":    {`country = "USA"`, "country", "not a 2-letter ISO 3166-1 alpha-2"},
@@ -329,6 +330,7 @@ func TestAccMerchantResource_validation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
@@ -18,8 +19,10 @@ import (
 // its own in-process sandbox (its own merchant, contacts, clock, faults and
 // request metrics), so they may change anything there. The sandbox is
 // found from the test (or any of its subtests) by testAccSandboxFor,
-// testAccClient and testAccFactories; tests that do not call
-// testAccParallel share the sandbox TestMain starts and run one at a time.
+// testAccClient and testAccFactories; a subtest that calls testAccParallel
+// gets a sandbox of its own. Plan-only tests that send no write (the
+// validation tables) call t.Parallel() and share the sandbox TestMain
+// starts; a test that calls neither runs alone on that sandbox.
 
 // testAccEnv is one test's sandbox and the AFFINIPAY_* values pointing at it.
 type testAccEnv struct {
@@ -102,4 +105,14 @@ func testAccFactories(t *testing.T) map[string]func() (tfprotov6.ProviderServer,
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"affinipay": providerserver.NewProtocol6WithError(&affinipayProvider{version: "test", getenv: e.getenv}),
 	}
+}
+
+// testAccFactoriesWithEcho are testAccFactories(t) plus the echo provider,
+// which turns ephemeral values into something a test can check.
+func testAccFactoriesWithEcho(t *testing.T) map[string]func() (tfprotov6.ProviderServer, error) {
+	f := map[string]func() (tfprotov6.ProviderServer, error){"echo": echoprovider.NewProviderServer()}
+	for name, factory := range testAccFactories(t) {
+		f[name] = factory
+	}
+	return f
 }

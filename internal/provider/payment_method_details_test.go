@@ -201,11 +201,11 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 // bank_account_wo stores a bank account; its holder rules and payment_type
 // are checked at plan time.
 func TestAccPaymentMethodResource_bankAccountWO(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const addr = "affinipay_payment_method.bank"
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             pmTestCheckGone(t),
 		Steps: []resource.TestStep{{
 			Config: pmTestContact + `
@@ -237,6 +237,7 @@ resource "affinipay_payment_method" "bank" {
 // Bad card and bank input is refused at plan time, on the attribute, and
 // the number is never repeated.
 func TestAccPaymentMethodResource_invalidDetailsWO(t *testing.T) {
+	t.Parallel()
 	base := `
 resource "affinipay_payment_method" "bad" {
   contact_id   = "p_E3ZUY3x1R87RISuzJ3vDm"
@@ -283,6 +284,7 @@ resource "affinipay_payment_method" "bad" {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
 				ProtoV6ProviderFactories: testAccFactories(t),

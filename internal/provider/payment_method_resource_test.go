@@ -375,7 +375,7 @@ resource "affinipay_contact" "other" {
 // A saved payment token (a saved card, /v1/cards) is the alternative to a
 // one-time token; changing it replaces the card in place.
 func TestAccPaymentMethodResource_savedPaymentToken(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	const addr = "affinipay_payment_method.saved"
 	saved := func(number string) string {
@@ -403,7 +403,7 @@ resource "affinipay_payment_method" "saved" {
 `, token)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             pmTestCheckGone(t),
 		Steps: []resource.TestStep{
 			{
@@ -433,6 +433,7 @@ resource "affinipay_payment_method" "saved" {
 
 // Bad input is refused at plan time, naming the attribute.
 func TestAccPaymentMethodResource_invalid(t *testing.T) {
+	t.Parallel()
 	base := func(attrs string) string {
 		return `
 resource "affinipay_payment_method" "bad" {
@@ -461,6 +462,7 @@ resource "affinipay_payment_method" "bad" {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
@@ -471,6 +473,7 @@ resource "affinipay_payment_method" "bad" {
 
 // The write-only token's rules (Terraform 1.11 or later).
 func TestAccPaymentMethodResource_invalidWriteOnly(t *testing.T) {
+	t.Parallel()
 	base := `
 resource "affinipay_payment_method" "bad" {
   contact_id   = "p_E3ZUY3x1R87RISuzJ3vDm"
@@ -486,9 +489,10 @@ resource "affinipay_payment_method" "bad" {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config: fmt.Sprintf(base, tc.attrs), PlanOnly: true, ExpectError: regexp.MustCompile(tc.want),
 				}},
@@ -499,9 +503,10 @@ resource "affinipay_payment_method" "bad" {
 
 // Bad import IDs are refused with the expected format.
 func TestAccPaymentMethodResource_importInvalid(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 resource "affinipay_payment_method" "imported" {

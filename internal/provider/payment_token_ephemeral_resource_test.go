@@ -21,10 +21,10 @@ import (
 // The token's id and masked details reach the echo provider (standing in
 // for a write-only consumer); the token exists at AffiniPay, masked.
 func TestAccPaymentTokenEphemeralResource_card(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactoriesWithEcho,
+		ProtoV6ProviderFactories: testAccFactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			Config: `
 ephemeral "affinipay_payment_token" "card" {
@@ -79,10 +79,10 @@ resource "echo" "token" {}`,
 }
 
 func TestAccPaymentTokenEphemeralResource_bank(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactoriesWithEcho,
+		ProtoV6ProviderFactories: testAccFactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			Config: `
 ephemeral "affinipay_payment_token" "bank" {
@@ -123,12 +123,12 @@ resource "echo" "token" {}`,
 // Creating a token is not idempotent: when the connection drops after the
 // sandbox made the token, the provider fails instead of making another.
 func TestAccPaymentTokenEphemeralResource_notRetried(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	posts := testAccRequests(t, http.MethodPost, "/v1/tokens")
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactoriesWithEcho,
+		ProtoV6ProviderFactories: testAccFactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				if err := testAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
@@ -156,7 +156,7 @@ resource "echo" "token" {}`,
 		}, {
 			// The previous step failed in its first plan, after one request.
 			PreConfig: func() {
-				_ = testSandbox.SetFaults(sandbox.Faults{})
+				_ = testAccSandboxFor(t).SetFaults(sandbox.Faults{})
 				if err := posts.Expect(1, "(no retry)")(nil); err != nil {
 					t.Fatal(err)
 				}
@@ -173,6 +173,7 @@ resource "echo" "token" {}`,
 
 // Bad input is refused before any token is requested, naming the attribute.
 func TestAccPaymentTokenEphemeralResource_invalid(t *testing.T) {
+	t.Parallel()
 	card := func(override string) string {
 		fields := map[string]string{"number": `"4242424242424242"`, "exp_month": "10", "exp_year": "2030", "cvv": `"123"`}
 		extra := ""
@@ -239,9 +240,10 @@ func TestAccPaymentTokenEphemeralResource_invalid(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
 			})
 		})

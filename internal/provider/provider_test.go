@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
@@ -22,13 +21,6 @@ var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServe
 	"affinipay": providerserver.NewProtocol6WithError(New("test")()),
 }
 
-// testAccProtoV6ProviderFactoriesWithEcho adds the echo provider, which
-// turns ephemeral values into something a test can check.
-var testAccProtoV6ProviderFactoriesWithEcho = map[string]func() (tfprotov6.ProviderServer, error){
-	"affinipay": providerserver.NewProtocol6WithError(New("test")()),
-	"echo":      echoprovider.NewProviderServer(),
-}
-
 // testSandbox is the in-process sandbox the acceptance tests run against,
 // nil when AFFINIPAY_ACC_REAL=1 points them at the real test-mode API.
 var testSandbox *sandbox.Server
@@ -36,6 +28,17 @@ var testSandbox *sandbox.Server
 // TestMain starts the sandbox on loopback for acceptance tests and exports
 // its address and credentials the way `affinipay-sandbox -env-file` does.
 func TestMain(m *testing.M) {
+	// The Terraform CLI processes the tests start (several thousand per
+	// run, each living well under a second) inherit this: with Go's
+	// default GC target they spend about a third of their CPU time
+	// collecting garbage that their exit frees anyway. The runtime reads
+	// GOGC only at start, so this test process keeps its own setting.
+	if _, set := os.LookupEnv("GOGC"); !set {
+		if err := os.Setenv("GOGC", "400"); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 	var srv *httptest.Server
 	if os.Getenv("TF_ACC") != "" && !testAccReal() {
 		testSandbox = sandbox.New(sandbox.Options{})
@@ -127,6 +130,7 @@ func TestAccProviderConfig_invalid(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
@@ -140,9 +144,9 @@ func TestAccProviderConfig_invalid(t *testing.T) {
 
 // Values unknown at configure time get a clear error naming the attribute.
 func TestAccProviderConfig_unknownValue(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactoriesWithEcho,
+		ProtoV6ProviderFactories: testAccFactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			Config: `
 resource "terraform_data" "key" {

@@ -522,6 +522,7 @@ func TestAccRecurringChargeResource_apiScheduleErrors(t *testing.T) {
 
 // Bad input is refused at plan time, on the attribute.
 func TestAccRecurringChargeResource_validation(t *testing.T) {
+	t.Parallel()
 	const start = `"2199-01-01"`
 	base := map[string]string{
 		"method": `"card"`, "amount": "1250",

@@ -26,11 +26,11 @@ func rcProjected(amount int64, dates ...string) knownvalue.Check {
 // final partial payment under max_amount and MONTH with LAST. The dates
 // do not depend on the clock: start_date is given.
 func TestAccRecurringChargeScheduleDataSource_reference(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const ds = "data.affinipay_recurring_charge_schedule.weekly"
 	const partial = "data.affinipay_recurring_charge_schedule.partial"
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 data "affinipay_recurring_charge_schedule" "weekly" {
@@ -92,6 +92,7 @@ data "affinipay_recurring_charge_schedule" "boundless" {
 }
 
 func TestAccRecurringChargeScheduleDataSource_validation(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ body, attr, msg string }{
 		"count":      {`occurrence_count = 101`, "occurrence_count", "value must be between 1 and 100"},
 		"start_date": {`start_date = "2024-3-1"`, "start_date", "yyyy-mm-dd"},
@@ -99,8 +100,9 @@ func TestAccRecurringChargeScheduleDataSource_validation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config: `data "affinipay_recurring_charge_schedule" "x" {
   amount = 100

@@ -115,14 +115,16 @@ data "affinipay_recurring_charge_occurrences" "a" {
 }
 
 func TestAccRecurringChargesDataSource_validation(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ body, attr, msg string }{
 		"status":   {`status = "DELETED"`, "status", "value must be one of"},
 		"order_by": {`order_by = "amount desc"`, "order_by", "comma-separated property names"},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      "data \"affinipay_recurring_charges\" \"x\" {\n  " + tc.body + "\n}\n",
 					PlanOnly:    true,

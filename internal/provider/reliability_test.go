@@ -336,13 +336,13 @@ func TestAccReliability(t *testing.T) {
 // source_id and adopted: the apply succeeds with the contact in state, and
 // no second contact appears on the next apply.
 func TestAccContactResource_unknownCreateOutcomeAdopts(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 	before := testAccSandboxFor(t).ContactCount()
 	var droppedBefore int64
 	tfresource.Test(t, tfresource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             testAccCheckContactDestroyed(t),
 		Steps: []tfresource.TestStep{{
 			PreConfig: func() {
@@ -361,11 +361,11 @@ resource "affinipay_contact" "test" {
   last_name  = "Never"
 }`,
 			Check: func(*terraform.State) error {
-				_ = testSandbox.SetFaults(sandbox.Faults{})
-				if n := testSandbox.Metrics().Faults["dropped_after_commit"] - droppedBefore; n != 1 {
+				_ = testAccSandboxFor(t).SetFaults(sandbox.Faults{})
+				if n := testAccSandboxFor(t).Metrics().Faults["dropped_after_commit"] - droppedBefore; n != 1 {
 					return fmt.Errorf("%d POSTs dropped after commit, want 1", n)
 				}
-				if n := testSandbox.ContactCount() - before; n != 1 {
+				if n := testAccSandboxFor(t).ContactCount() - before; n != 1 {
 					return fmt.Errorf("%d contacts created, want 1", n)
 				}
 				return nil

@@ -47,7 +47,7 @@ var malformedShapes = []struct{ name, body, reason string }{
 // creates the contact once, and deletes nothing). When the lookup by
 // source_id finds that the create did commit, the contact is adopted.
 func TestAccContactResource_malformedCreateReply(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	for _, shape := range malformedShapes {
 		t.Run(shape.name+"/not committed", func(t *testing.T) {
 			t.Parallel()
@@ -62,7 +62,7 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 				return true
 			}
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{
 					{
 						PreConfig:   func() { stub.setOverride(reply) },
@@ -107,7 +107,7 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 			return true
 		})
 		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			ProtoV6ProviderFactories: testAccFactories(t),
 			Steps: []resource.TestStep{{
 				Config: stub.providerConfig() + stubContactConfig,
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -129,7 +129,7 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 
 // A GET /status reply without `status` is an error, not an empty value.
 func TestAccStatusDataSource_malformedReply(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	shapes := map[string]string{"empty body": "", "empty object": "{}", "null": "null", "only messages": `{"messages":[]}`, "not JSON": "<html>"}
 	reasons := map[string]string{"empty body": "empty body", "empty object": `no "status"`, "null": "null", "only messages": `no "status"`, "not JSON": "not the JSON expected"}
 	for name, body := range shapes {
@@ -141,7 +141,7 @@ func TestAccStatusDataSource_malformedReply(t *testing.T) {
 				return true
 			})
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      stub.providerConfig() + `data "affinipay_status" "this" {}`,
 					ExpectError: wrappedRegexp("GET /status answered 200 OK but the reply is unusable (" + reasons[name]),
@@ -320,7 +320,7 @@ resource "affinipay_contact" "this" {
 // unusable reply is found by the lookup and adopted: one charge at the API,
 // the same one in state.
 func TestAccRecurringChargeResource_malformedCreateReply(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	for name, body := range map[string]string{"empty body": "", "object without id": `{"amount":1500}`} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -361,7 +361,7 @@ resource "affinipay_recurring_charge" "this" {
 }
 `, wrapped.URL, creds.TestSecretKey, card.ID, rcDate(30))
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config: config,
 					ConfigStateChecks: []statecheck.StateCheck{

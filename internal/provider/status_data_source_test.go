@@ -13,9 +13,9 @@ import (
 )
 
 func TestAccStatusDataSource(t *testing.T) {
+	testAccParallel(t)
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `data "affinipay_status" "this" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -28,9 +28,9 @@ func TestAccStatusDataSource(t *testing.T) {
 
 // The status endpoint needs no credentials: it works with none configured.
 func TestAccStatusDataSource_noCredentials(t *testing.T) {
+	testAccParallel(t)
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {

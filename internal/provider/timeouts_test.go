@@ -46,7 +46,7 @@ func TestResourcesHaveTimeouts(t *testing.T) {
 // up within seconds, although max_retries = 20 would otherwise keep it
 // retrying for minutes, and nothing is created.
 func TestAccTimeoutsBoundRetries(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	if err := testAccSandboxFor(t).SetFaults(sandbox.Faults{ErrorRate503: 1, Methods: []string{"POST"}}); err != nil {
 		t.Fatal(err)
@@ -55,7 +55,7 @@ func TestAccTimeoutsBoundRetries(t *testing.T) {
 	const sourceID = "timeouts:bounded-retries"
 	start := time.Now()
 	tfresource.Test(t, tfresource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []tfresource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -76,7 +76,7 @@ resource "affinipay_contact" "this" {
 	if took := time.Since(start); took > 20*time.Second {
 		t.Errorf("the create took %v: retries were not bounded by the 3s timeout", took)
 	}
-	if n := testSandbox.ContactsBySourceID(sourceID); n != 0 {
+	if n := testAccSandboxFor(t).ContactsBySourceID(sourceID); n != 0 {
 		t.Errorf("%d contacts were created", n)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -21,9 +20,7 @@ import (
 // were logged (redacted). The state is also scanned for CVVs and routing
 // numbers; masked numbers (************4242) are fine.
 func TestAccTraceLogHasNoSecrets(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test (TF_ACC=1)")
-	}
+	testAccParallel(t)
 	testAccSandboxOnly(t)
 	rcTestClock(t)
 	merchant := testAccRestoreMerchant(t)
@@ -195,7 +192,7 @@ data "affinipay_recurring_charge_schedule" "preview" {
 		"cardholder email":    "q.holderby@example.net",
 		"billing postal code": "QZ7-X49",
 	}
-	issued := testSandbox.IssuedTokens()
+	issued := testAccSandboxFor(t).IssuedTokens()
 	if len(issued) == 0 {
 		t.Fatal("no OAuth token was issued: the scan would prove nothing")
 	}

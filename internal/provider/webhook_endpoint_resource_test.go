@@ -87,12 +87,12 @@ const webhookTestAddr = "affinipay_webhook_endpoint.test"
 // re-created by the next apply, and a destroy that leaves a URL it does not
 // own in place.
 func TestAccWebhookEndpoint_basic(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const pre, url = "https://pre.example.com/keep", "https://hooks.example.com/basic"
 	webhookTestLists(t, pre, "")
 	patches := testAccRequests(t, "PATCH", "/v1/merchant")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest, pre),
 		Steps: []resource.TestStep{
 			{
@@ -161,11 +161,11 @@ func TestAccWebhookEndpoint_basic(t *testing.T) {
 // A live endpoint goes into live_events_urls only; changing mode or url
 // replaces it, moving the URL.
 func TestAccWebhookEndpoint_liveAndReplace(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const url, url2 = "https://hooks.example.com/live", "https://hooks.example.com/live2"
 	webhookTestLists(t, "", "https://pre.example.com/live")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
 			webhookTestExpect(t, client.ModeLive, "https://pre.example.com/live"),
 			webhookTestExpect(t, client.ModeTest),
@@ -286,12 +286,12 @@ resource "affinipay_webhook_endpoint" "many" {
 // A URL already in the list is adopted without a write; matching is exact,
 // so the trailing-slash variant is a different URL and stays.
 func TestAccWebhookEndpoint_adoptExact(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const url = "https://hooks.example.com/adopt"
 	webhookTestLists(t, url+","+url+"/", "")
 	patches := testAccRequests(t, "PATCH", "/v1/merchant")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest, url+"/"),
 		Steps: []resource.TestStep{{
 			PreConfig: patches.Mark,
@@ -307,11 +307,11 @@ func TestAccWebhookEndpoint_adoptExact(t *testing.T) {
 // allow_http = true accepts an http:// URL; import of an http:// URL sets
 // allow_http = true, so ImportStateVerify matches.
 func TestAccWebhookEndpoint_allowHTTP(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	const url = "http://hooks.example.com/plain"
 	webhookTestLists(t, "", "")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest),
 		Steps: []resource.TestStep{
 			{
@@ -335,7 +335,7 @@ func TestAccWebhookEndpoint_allowHTTP(t *testing.T) {
 // names the limit, the current length and the length it would have, and
 // nothing is written.
 func TestAccWebhookEndpoint_listLimit(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	// 40 URLs of 24 characters plus commas: 40*24+39 = 999 characters.
 	fill := make([]string, 40)
 	for i := range fill {
@@ -349,7 +349,7 @@ func TestAccWebhookEndpoint_listLimit(t *testing.T) {
 	// 999 + 1 + 24 = 1024 fits; 999 + 1 + 25 = 1025 does not.
 	fits, over := "https://hooks.example/"+strings.Repeat("a", 2), "https://hooks.example/"+strings.Repeat("b", 3)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config:      webhookTestConfig(over, "test", ""),
 			ExpectError: regexp.MustCompile(`(?s)1024-character limit.*limits test_events_urls to 1024 characters.*currently\s+999\s+characters\s+long\s+with\s+40\s+URLs.*make\s+it\s+1025\s+characters`),
@@ -359,7 +359,7 @@ func TestAccWebhookEndpoint_listLimit(t *testing.T) {
 		t.Fatalf("after the refused create test_events_urls = %q (%v), want it unchanged", got, err)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest, list),
 		Steps: []resource.TestStep{{
 			Config: webhookTestConfig(fits, "test", ""),
@@ -379,6 +379,7 @@ func TestAccWebhookEndpoint_listLimit(t *testing.T) {
 
 // Bad input is refused at plan time with an error naming the attribute.
 func TestAccWebhookEndpoint_invalid(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ url, mode, extra, want string }{
 		"http without allow_http": {"http://hooks.example.com/a", "test", "", `(?s)Invalid url.*must\s+use\s+https://`},
 		"http, allow_http false":  {"http://hooks.example.com/a", "test", "  allow_http = false\n", `(?s)Invalid url.*must\s+use\s+https://`},
@@ -391,8 +392,9 @@ func TestAccWebhookEndpoint_invalid(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      webhookTestConfig(tc.url, tc.mode, tc.extra),
 					PlanOnly:    true,
@@ -406,7 +408,7 @@ func TestAccWebhookEndpoint_invalid(t *testing.T) {
 // Import IDs are checked before anything is read; a well-formed ID whose
 // URL is not registered imports nothing.
 func TestAccWebhookEndpoint_importInvalid(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	webhookTestLists(t, "https://pre.example.com/keep", "")
 	cases := map[string]struct{ id, want string }{
 		"no mode":      {"https://hooks.example.com/a", `(?s)Invalid import ID.*mode\s+"https"\s+is\s+neither`},
@@ -420,7 +422,7 @@ func TestAccWebhookEndpoint_importInvalid(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: testAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:        webhookTestConfig("https://hooks.example.com/a", "test", ""),
 					ResourceName:  webhookTestAddr,
@@ -465,7 +467,7 @@ func TestWebhookEventsListEdits(t *testing.T) {
 // The documented example applies as written, plans empty afterwards and
 // destroys only what it added.
 func TestAccWebhookEndpoint_example(t *testing.T) {
-	testAccPreCheck(t)
+	testAccParallel(t)
 	cfg, err := os.ReadFile("../../examples/resources/affinipay_webhook_endpoint/resource.tf")
 	if err != nil {
 		t.Fatal(err)
@@ -473,7 +475,7 @@ func TestAccWebhookEndpoint_example(t *testing.T) {
 	const pre = "https://pre.example.com/keep"
 	webhookTestLists(t, pre, pre)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: testAccFactories(t),
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
 			webhookTestExpect(t, client.ModeTest, pre),
 			webhookTestExpect(t, client.ModeLive, pre),
