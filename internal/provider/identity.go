@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -10,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Resource identity (Terraform 1.12+): every resource has an identity made
@@ -54,28 +54,30 @@ func setStateAndIdentity(ctx context.Context, state *tfsdk.State, ident *tfsdk.R
 	return diags
 }
 
-// identityFromState copies the identity attributes from state.
+// identityFromState copies the identity attributes from the same-named
+// top-level state attributes (all are strings; unknown becomes null). It
+// reads the state's raw value once instead of walking the schema for each
+// attribute: it runs on every Read, so on every refresh of every resource.
 func identityFromState(ctx context.Context, state tfsdk.State, ident *tfsdk.ResourceIdentity) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ident == nil || ident.Schema == nil || state.Raw.IsNull() {
 		return diags
 	}
-	names := make([]string, 0, len(ident.Schema.GetAttributes()))
-	for name := range ident.Schema.GetAttributes() {
-		names = append(names, name)
+	var attrs map[string]tftypes.Value
+	if err := state.Raw.As(&attrs); err != nil {
+		diags.AddError("Cannot set the resource identity", "Reading the state: "+err.Error())
+		return diags
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		var v types.String
-		diags.Append(state.GetAttribute(ctx, path.Root(name), &v)...)
-		if diags.HasError() {
-			return diags
+	names := ident.Schema.GetAttributes()
+	vals := make(map[string]tftypes.Value, len(names))
+	for name := range names {
+		v, ok := attrs[name]
+		if !ok || !v.IsKnown() || !v.Type().Is(tftypes.String) {
+			v = tftypes.NewValue(tftypes.String, nil)
 		}
-		if v.IsUnknown() {
-			v = types.StringNull()
-		}
-		diags.Append(ident.SetAttribute(ctx, path.Root(name), v)...)
+		vals[name] = v
 	}
+	ident.Raw = tftypes.NewValue(ident.Schema.Type().TerraformType(ctx), vals)
 	return diags
 }
 
