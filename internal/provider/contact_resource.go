@@ -196,9 +196,12 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 		addAPIError(&resp.Diagnostics, "Error reading the contact", err, nil)
 		return
 	}
-	prior := state.ContactData
-	setContactFromAPI(ctx, &state.ContactData, c, &prior, &resp.Diagnostics)
-	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
+	before := state
+	setContactFromAPI(ctx, &state.ContactData, c, &before.ContactData, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(setReadState(ctx, resp, &before, &state)...)
 }
 
 func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -183,8 +183,9 @@ func (r *contactTagResource) Read(ctx context.Context, req resource.ReadRequest,
 		addAPIError(&resp.Diagnostics, "Error reading the contact's tags", err, nil)
 		return
 	}
+	before := state
 	state.ID = types.StringValue(contactTagID(contactID, tag))
-	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
+	resp.Diagnostics.Append(setReadState(ctx, resp, &before, &state)...)
 }
 
 // Update changes only timeouts (contact_id and tag force replacement).

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -52,6 +53,22 @@ func setStateAndIdentity(ctx context.Context, state *tfsdk.State, ident *tfsdk.R
 	}
 	diags.Append(identityFromState(ctx, *state, ident)...)
 	return diags
+}
+
+// setReadState ends a Read that found the object: when what was read back
+// (current) equals the model the prior state held (prior), which is what
+// a refresh without drift finds, the state Terraform sent is kept as it is
+// (the framework starts resp.State as a copy of it) and only the identity
+// is filled; otherwise the state is set from current. This saves every
+// refresh the model-to-state conversion, the costliest part of a Read
+// after the request itself. T must be a model of attr.Value fields (no
+// pointers, slices or maps that Read changes in place), so that the copy
+// taken as prior is not changed by the Read.
+func setReadState[T any](ctx context.Context, resp *resource.ReadResponse, prior, current *T) diag.Diagnostics {
+	if reflect.DeepEqual(prior, current) {
+		return identityFromState(ctx, resp.State, resp.Identity)
+	}
+	return setStateAndIdentity(ctx, &resp.State, resp.Identity, current)
 }
 
 // identityFromState copies the identity attributes from the same-named

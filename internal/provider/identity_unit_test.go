@@ -4,8 +4,12 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -62,5 +66,67 @@ func TestIdentityFromState(t *testing.T) {
 	ident = &tfsdk.ResourceIdentity{Schema: identResp.IdentitySchema, Raw: tftypes.NewValue(identResp.IdentitySchema.Type().TerraformType(ctx), nil)}
 	if diags := identityFromState(ctx, tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(stateType, nil)}, ident); diags.HasError() || !ident.Raw.IsNull() {
 		t.Errorf("identity from a null state = %s, %v; want unchanged null", ident.Raw, diags)
+	}
+}
+
+// A Read that finds what the prior state holds keeps the state Terraform
+// sent (no model-to-state conversion); one that finds a difference sets
+// the state from what it found. Both fill the identity.
+func TestSetReadState(t *testing.T) {
+	ctx := context.Background()
+	r := &webhookEndpointResource{}
+	var schemaResp resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
+	var identResp resource.IdentitySchemaResponse
+	r.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &identResp)
+	model := webhookEndpointModel{
+		ID: types.StringValue("test:https://h.example.com/a"), URL: types.StringValue("https://h.example.com/a"),
+		Mode: types.StringValue("test"), AllowHTTP: types.BoolValue(false),
+		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+			"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType,
+		})},
+	}
+	newResp := func() *resource.ReadResponse {
+		// What the framework passes: the state Terraform sent, here one
+		// that differs from the model in allow_http, so that a conversion
+		// from the model would show.
+		st := tfsdk.State{Schema: schemaResp.Schema}
+		sent := model
+		sent.AllowHTTP = types.BoolValue(true)
+		if diags := st.Set(ctx, &sent); diags.HasError() {
+			t.Fatal(diags)
+		}
+		return &resource.ReadResponse{State: st, Identity: &tfsdk.ResourceIdentity{
+			Schema: identResp.IdentitySchema, Raw: tftypes.NewValue(identResp.IdentitySchema.Type().TerraformType(ctx), nil),
+		}}
+	}
+	allowHTTP := func(resp *resource.ReadResponse) bool {
+		var v types.Bool
+		if diags := resp.State.GetAttribute(ctx, path.Root("allow_http"), &v); diags.HasError() {
+			t.Fatal(diags)
+		}
+		return v.ValueBool()
+	}
+
+	same := newResp()
+	prior, current := model, model
+	if diags := setReadState(ctx, same, &prior, &current); diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !allowHTTP(same) {
+		t.Error("no drift: the state was converted from the model instead of kept as sent")
+	}
+	if same.Identity.Raw.IsNull() {
+		t.Error("no drift: the identity was not filled")
+	}
+
+	changed := newResp()
+	current.URL = types.StringValue("https://h.example.com/b")
+	if diags := setReadState(ctx, changed, &prior, &current); diags.HasError() {
+		t.Fatal(diags)
+	}
+	var url types.String
+	if diags := changed.State.GetAttribute(ctx, path.Root("url"), &url); diags.HasError() || url.ValueString() != "https://h.example.com/b" || allowHTTP(changed) {
+		t.Errorf("drift: state url = %s, allow_http = %v; want the model's (https://h.example.com/b, false)", url, allowHTTP(changed))
 	}
 }

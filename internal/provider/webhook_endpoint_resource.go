@@ -258,11 +258,12 @@ func (r *webhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 		removeResourceKeepIdentity(ctx, req.State, resp)
 		return
 	}
+	before := state
 	state.ID = types.StringValue(webhookEndpointID(mode, url))
 	if state.AllowHTTP.IsNull() {
 		state.AllowHTTP = types.BoolValue(validators.IsHTTPURL(url))
 	}
-	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
+	resp.Diagnostics.Append(setReadState(ctx, resp, &before, &state)...)
 }
 
 // Update changes only allow_http or timeouts, which live in state alone
