@@ -220,7 +220,7 @@ func (r *achAccountResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := withReadTimeout(ctx, prior.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, ok := withReadTimeout(ctx, prior.Timeouts.Read, defaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -295,6 +295,10 @@ var badInputCases = []badInputCase{
 	{name: "ds occurrences empty id", attr: "recurring_charge_id", config: `data "affinipay_recurring_charge_occurrences" "this" {
   recurring_charge_id = ""
 }`},
+	{name: "ds merchant timeouts zero", attr: "timeouts.read", msg: `outside the allowed range`,
+		config: "data \"affinipay_merchant\" \"this\" {\n  timeouts = { read = \"0s\" }\n}"},
+	{name: "ds contacts timeouts duration", attr: "timeouts.read", msg: `not a duration`,
+		config: "data \"affinipay_contacts\" \"this\" {\n  timeouts = { read = \"soon\" }\n}"},
 	{name: "ds status unknown argument", attr: "verbose", config: `data "affinipay_status" "this" {
   verbose = true
 }`},

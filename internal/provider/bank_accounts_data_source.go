@@ -3,8 +3,10 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
@@ -18,6 +20,7 @@ type bankAccountsDataSource struct{ data *ProviderData }
 
 type bankAccountsModel struct {
 	BankAccounts []bankAccountModel `tfsdk:"bank_accounts"`
+	Timeouts     timeouts.Value     `tfsdk:"timeouts"`
 }
 
 type bankAccountModel struct {
@@ -47,7 +50,7 @@ func (d *bankAccountsDataSource) Metadata(_ context.Context, req datasource.Meta
 	resp.TypeName = req.ProviderTypeName + "_bank_accounts"
 }
 
-func (d *bankAccountsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *bankAccountsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The bank accounts of the current user's organisation (`GET /bank-accounts`, bearer token), each with the " +
 			"processing accounts that settle into it and their policies. Bank account numbers are masked as the API returns them.",
@@ -80,6 +83,7 @@ func (d *bankAccountsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 					},
 				}},
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -88,13 +92,25 @@ func (d *bankAccountsDataSource) Configure(_ context.Context, req datasource.Con
 	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *bankAccountsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (d *bankAccountsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var t timeouts.Value
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := withDataSourceTimeout(ctx, t, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	banks, err := d.data.Client.ListBankAccounts(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to list AffiniPay bank accounts", err, nil)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, flattenBankAccounts(banks))...)
+	out := flattenBankAccounts(banks)
+	out.Timeouts = t
+	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)
 }
 
 func flattenBankAccounts(banks []client.BankAccount) *bankAccountsModel {

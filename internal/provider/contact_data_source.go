@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -24,6 +25,14 @@ var (
 func NewContactDataSource() datasource.DataSource { return &contactDataSource{} }
 
 type contactDataSource struct{ data *ProviderData }
+
+// contactDataSourceModel is the contact's attributes (shared with the
+// affinipay_contact resource and list resource) plus the data source's
+// timeouts.
+type contactDataSourceModel struct {
+	ContactData
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
 
 func (d *contactDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_contact"
@@ -77,7 +86,7 @@ func contactDataAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *contactDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *contactDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := contactDataAttributes()
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "The contact ID (`p_...` or `org_...`). Exactly one of `id` and `source_id` must be set.",
@@ -90,6 +99,7 @@ func (d *contactDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		Optional:            true, Computed: true,
 		Validators: []validator.String{validators.SourceID()},
 	}
+	attrs["timeouts"] = dataSourceTimeoutsAttribute(ctx)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one contact of the Contact API (Bearer auth), by `id` or by `source_id`. A contact that does not exist is an error.",
 		Attributes:          attrs,
@@ -105,11 +115,16 @@ func (d *contactDataSource) Configure(_ context.Context, req datasource.Configur
 }
 
 func (d *contactDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg ContactData
+	var cfg contactDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withDataSourceTimeout(ctx, cfg.Timeouts, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var c *client.Contact
 	var err error
 	if !cfg.ID.IsNull() {
@@ -121,8 +136,8 @@ func (d *contactDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		addAPIError(&resp.Diagnostics, "Error reading the contact", err, contextPaths{"id": path.Root("id"), "source_id": path.Root("source_id")})
 		return
 	}
-	var out ContactData
-	setContactFromAPI(ctx, &out, c, nil, &resp.Diagnostics)
+	out := contactDataSourceModel{Timeouts: cfg.Timeouts}
+	setContactFromAPI(ctx, &out.ContactData, c, nil, &resp.Diagnostics)
 	if out.SourceID.IsNull() && !cfg.SourceID.IsNull() {
 		out.SourceID = cfg.SourceID
 	}

@@ -174,7 +174,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := withReadTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, ok := withReadTimeout(ctx, state.Timeouts.Read, defaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -23,17 +24,18 @@ func NewContactsDataSource() datasource.DataSource { return &contactsDataSource{
 type contactsDataSource struct{ data *ProviderData }
 
 type contactsDataModel struct {
-	Q        types.String  `tfsdk:"q"`
-	QF       types.String  `tfsdk:"qf"`
-	OrderBy  types.List    `tfsdk:"order_by"`
-	Contacts []ContactData `tfsdk:"contacts"`
+	Q        types.String   `tfsdk:"q"`
+	QF       types.String   `tfsdk:"qf"`
+	OrderBy  types.List     `tfsdk:"order_by"`
+	Contacts []ContactData  `tfsdk:"contacts"`
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *contactsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_contacts"
 }
 
-func (d *contactsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *contactsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	item := contactDataAttributes()
 	item["id"] = schema.StringAttribute{MarkdownDescription: "The contact ID (`p_...` or `org_...`).", Computed: true}
 	item["source_id"] = schema.StringAttribute{MarkdownDescription: "The contact's source_id, when the API returns it.", Computed: true}
@@ -64,6 +66,7 @@ func (d *contactsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Computed:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: item},
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -78,6 +81,11 @@ func (d *contactsDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withDataSourceTimeout(ctx, cfg.Timeouts, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	search := client.ContactSearch{Q: cfg.Q.ValueString(), QF: cfg.QF.ValueString()}
 	if !cfg.OrderBy.IsNull() {
 		resp.Diagnostics.Append(cfg.OrderBy.ElementsAs(ctx, &search.OrderBy, false)...)

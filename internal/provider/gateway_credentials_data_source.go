@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -20,9 +21,10 @@ func NewGatewayCredentialsDataSource() datasource.DataSource { return &gatewayCr
 type gatewayCredentialsDataSource struct{ data *ProviderData }
 
 // gatewayCredentialsDataSourceModel is the shared model plus the switch
-// that lets the secret keys into the state.
+// that lets the secret keys into the state, and the timeouts.
 type gatewayCredentialsDataSourceModel struct {
-	IncludeSecretKeys types.Bool `tfsdk:"include_secret_keys"`
+	IncludeSecretKeys types.Bool     `tfsdk:"include_secret_keys"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	gatewayCredentialsModel
 }
 
@@ -35,7 +37,7 @@ const gatewayCredentialsIncludeWarning = "include_secret_keys = true writes the 
 	"Prefer the affinipay_gateway_credentials ephemeral resource, which never writes them anywhere, and pass the key on to a " +
 	"write-only attribute."
 
-func (d *gatewayCredentialsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *gatewayCredentialsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := dataSourceAttributes(gatewayCredentialsSpec)
 	attrs["include_secret_keys"] = schema.BoolAttribute{
 		MarkdownDescription: "Whether to fill in the accounts' `secret_key`. Default `false`: every `secret_key` is null, and no " +
@@ -43,6 +45,7 @@ func (d *gatewayCredentialsDataSource) Schema(_ context.Context, _ datasource.Sc
 			"prefer the ephemeral resource of the same name.",
 		Optional: true,
 	}
+	attrs["timeouts"] = dataSourceTimeoutsAttribute(ctx)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The merchant's test and live gateway accounts and public keys (`GET /gateway-credentials`, bearer token).\n\n" +
 			"The accounts' **secret keys are left out** (null) unless `include_secret_keys = true`, because a data source's values are " +
@@ -71,10 +74,17 @@ func (d *gatewayCredentialsDataSource) Configure(_ context.Context, req datasour
 
 func (d *gatewayCredentialsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var include types.Bool
+	var t timeouts.Value
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("include_secret_keys"), &include)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withDataSourceTimeout(ctx, t, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	creds, err := d.data.Client.GetGatewayCredentials(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to read AffiniPay gateway credentials", err, nil)
@@ -84,5 +94,5 @@ func (d *gatewayCredentialsDataSource) Read(ctx context.Context, req datasource.
 	if !include.ValueBool() {
 		m = m.withoutSecretKeys()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, gatewayCredentialsDataSourceModel{IncludeSecretKeys: include, gatewayCredentialsModel: *m})...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, gatewayCredentialsDataSourceModel{IncludeSecretKeys: include, Timeouts: t, gatewayCredentialsModel: *m})...)
 }

@@ -3,8 +3,10 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
@@ -38,6 +40,7 @@ type merchantDataModel struct {
 	TestEventsURLs            []string               `tfsdk:"test_events_urls"`
 	MerchantAccounts          []merchantAccountModel `tfsdk:"merchant_accounts"`
 	AchAccounts               []achAccountDataModel  `tfsdk:"ach_accounts"`
+	Timeouts                  timeouts.Value         `tfsdk:"timeouts"`
 }
 
 type merchantAccountModel struct {
@@ -105,7 +108,7 @@ const (
 	cardPolicyReadDoc = " Card-processing account policies have no documented update endpoint in the AffiniPay API, so they are read-only here."
 )
 
-func (d *merchantDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *merchantDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The merchant the provider's secret key authenticates as (`GET /v1/merchant`), with its card-processing accounts " +
 			"(`merchant_accounts`) and eCheck accounts (`ach_accounts`) and all their policies. Only the accounts of the secret key's mode " +
@@ -158,6 +161,7 @@ func (d *merchantDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Computed:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: achAccountDataAttributes()},
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -185,13 +189,25 @@ func (d *merchantDataSource) Configure(_ context.Context, req datasource.Configu
 	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *merchantDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (d *merchantDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var t timeouts.Value
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := withDataSourceTimeout(ctx, t, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	m, err := d.data.Client.GetMerchant(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, flattenMerchantData(m))...)
+	out := flattenMerchantData(m)
+	out.Timeouts = t
+	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)
 }
 
 func flattenMerchantData(m *client.Merchant) *merchantDataModel {

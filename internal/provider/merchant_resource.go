@@ -202,7 +202,7 @@ func (r *merchantResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := withReadTimeout(ctx, prior.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, ok := withReadTimeout(ctx, prior.Timeouts.Read, defaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -440,7 +440,7 @@ func (r *paymentMethodResource) Read(ctx context.Context, req resource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := withReadTimeout(ctx, prior.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, ok := withReadTimeout(ctx, prior.Timeouts.Read, defaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -24,6 +25,7 @@ type recurringChargeOccurrencesDataSource struct{ data *ProviderData }
 type recurringChargeOccurrencesModel struct {
 	RecurringChargeID types.String         `tfsdk:"recurring_charge_id"`
 	Occurrences       []occurrenceItemData `tfsdk:"occurrences"`
+	Timeouts          timeouts.Value       `tfsdk:"timeouts"`
 }
 
 type occurrenceItemData struct {
@@ -47,7 +49,7 @@ func (d *recurringChargeOccurrencesDataSource) Metadata(_ context.Context, req d
 	resp.TypeName = req.ProviderTypeName + "_recurring_charge_occurrences"
 }
 
-func (d *recurringChargeOccurrencesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *recurringChargeOccurrencesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The occurrences (scheduled payments) of one recurring charge (`GET /v1/recurring/charges/{id}/occurrences`, " +
 			"every page, 100 per request): their status, attempts and the transactions that tried to collect them. As the API returns them, " +
@@ -83,6 +85,7 @@ func (d *recurringChargeOccurrencesDataSource) Schema(_ context.Context, _ datas
 					},
 				}},
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -97,6 +100,11 @@ func (d *recurringChargeOccurrencesDataSource) Read(ctx context.Context, req dat
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withDataSourceTimeout(ctx, cfg.Timeouts, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	occs, err := d.data.Client.ListRecurringChargeOccurrences(ctx, cfg.RecurringChargeID.ValueString())
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Error listing the occurrences of recurring charge "+cfg.RecurringChargeID.ValueString(), err,

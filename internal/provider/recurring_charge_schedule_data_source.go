@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -45,6 +46,7 @@ type recurringChargeScheduleModel struct {
 	RemainingOccurrences types.Int64           `tfsdk:"remaining_occurrences"`
 	RemainingAmount      types.Int64           `tfsdk:"remaining_amount"`
 	NextPayment          types.String          `tfsdk:"next_payment"`
+	Timeouts             timeouts.Value        `tfsdk:"timeouts"`
 }
 
 type projectedOccurrence struct {
@@ -56,7 +58,7 @@ func (d *recurringChargeScheduleDataSource) Metadata(_ context.Context, req data
 	resp.TypeName = req.ProviderTypeName + "_recurring_charge_schedule"
 }
 
-func (d *recurringChargeScheduleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *recurringChargeScheduleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Previews the payments a recurring charge would collect: the due dates and amounts computed by the gateway " +
 			"(`GET /v1/recurring/charges/schedule`, a `recurring_charge_projection`) for an `amount`, `schedule`, `max_occurrences` and " +
@@ -117,6 +119,7 @@ func (d *recurringChargeScheduleDataSource) Schema(_ context.Context, _ datasour
 				MarkdownDescription: "The date of the first payment, `yyyy-mm-dd`; null when there is none.",
 				Computed:            true,
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -144,6 +147,11 @@ func (d *recurringChargeScheduleDataSource) Read(ctx context.Context, req dataso
 	if resp.Diagnostics.HasError() || sched == nil {
 		return
 	}
+	ctx, cancel, ok := withDataSourceTimeout(ctx, cfg.Timeouts, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	in := client.RecurringProjectionRequest{
 		Occurrences:    previewDefaultOccurrences,
 		StartDate:      sched.Start.ValueString(),

@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -28,6 +29,7 @@ type recurringChargesModel struct {
 	Reference        types.String              `tfsdk:"reference"`
 	OrderBy          types.String              `tfsdk:"order_by"`
 	RecurringCharges []recurringChargeListItem `tfsdk:"recurring_charges"`
+	Timeouts         timeouts.Value            `tfsdk:"timeouts"`
 }
 
 type recurringChargeListItem struct {
@@ -59,7 +61,7 @@ func (d *recurringChargesDataSource) Metadata(_ context.Context, req datasource.
 	resp.TypeName = req.ProviderTypeName + "_recurring_charges"
 }
 
-func (d *recurringChargesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *recurringChargesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the merchant's recurring charges (`GET /v1/recurring/charges`), optionally filtered. Every page is read " +
 			"(100 per request, the largest the API allows). Deleted charges are not listed; cancelled ones are (`COMPLETED`).",
@@ -109,6 +111,7 @@ func (d *recurringChargesDataSource) Schema(_ context.Context, _ datasource.Sche
 					"data":              schema.StringAttribute{MarkdownDescription: "The charge's `data`, as JSON.", Computed: true, CustomType: jsontypes.NormalizedType{}},
 				}},
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -123,6 +126,11 @@ func (d *recurringChargesDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, ok := withDataSourceTimeout(ctx, cfg.Timeouts, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	charges, err := d.data.Client.ListRecurringCharges(ctx, client.RecurringChargeFilter{
 		AccountID: cfg.AccountID.ValueString(),
 		Status:    cfg.Status.ValueString(),

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -16,15 +17,16 @@ func NewStatusDataSource() datasource.DataSource { return &statusDataSource{} }
 type statusDataSource struct{ data *ProviderData }
 
 type statusModel struct {
-	Status      types.String `tfsdk:"status"`
-	Operational types.Bool   `tfsdk:"operational"`
+	Status      types.String   `tfsdk:"status"`
+	Operational types.Bool     `tfsdk:"operational"`
+	Timeouts    timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *statusDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_status"
 }
 
-func (d *statusDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *statusDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The current status of the AffiniPay Payment Gateway (`GET /status`). Needs no credentials, " +
 			"so it is a cheap connectivity check, for example in a `check` block or a `precondition`.",
@@ -38,6 +40,7 @@ func (d *statusDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "`true` unless `status` is `SERVICE_UNAVAILABLE`.",
 				Computed:            true,
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -46,7 +49,17 @@ func (d *statusDataSource) Configure(_ context.Context, req datasource.Configure
 	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *statusDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (d *statusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg statusModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := withDataSourceTimeout(ctx, cfg.Timeouts, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	st, err := d.data.Client.GetStatus(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to read AffiniPay status", err, nil)
@@ -55,5 +68,6 @@ func (d *statusDataSource) Read(ctx context.Context, _ datasource.ReadRequest, r
 	resp.Diagnostics.Append(resp.State.Set(ctx, &statusModel{
 		Status:      types.StringValue(st.Status),
 		Operational: types.BoolValue(st.Status != "SERVICE_UNAVAILABLE"),
+		Timeouts:    cfg.Timeouts,
 	})...)
 }

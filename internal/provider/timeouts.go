@@ -6,7 +6,9 @@ import (
 	"sync"
 	"time"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -20,6 +22,12 @@ import (
 // (with all their retries, Retry-After waits and follow-up lookups) unless
 // the resource's `timeouts` block says otherwise.
 const defaultTimeout = 10 * time.Minute
+
+// dataSourceDefaultTimeout bounds every data source's read (with all its
+// requests, retries, Retry-After waits and pages) unless the data source's
+// `timeouts` attribute says otherwise: the client's own bound for a call
+// with no deadline, so a data source without `timeouts` behaves as before.
+const dataSourceDefaultTimeout = client.DefaultOperationTimeout
 
 // minTimeout and maxTimeout bound a configured timeout.
 const (
@@ -45,17 +53,17 @@ const stopGrace = 30 * time.Second
 // stopGrace longer (and never past the timeout), so that state records
 // what was done.
 func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
-	timeout, ok := resolveTimeout(ctx, get, diags)
+	timeout, ok := resolveTimeout(ctx, get, defaultTimeout, diags)
 	if !ok {
 		return ctx, func() {}, false
 	}
 	return settleContext(ctx, timeout, stopGrace)
 }
 
-// resolveTimeout reads the configured timeout (defaultTimeout when unset)
-// through the timeouts value's getter, adding its diagnostics to diags.
-func resolveTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (time.Duration, bool) {
-	timeout, d := get(ctx, defaultTimeout)
+// resolveTimeout reads the configured timeout (def when unset) through the
+// timeouts value's getter, adding its diagnostics to diags.
+func resolveTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration, diags *diag.Diagnostics) (time.Duration, bool) {
+	timeout, d := get(ctx, def)
 	diags.Append(d...)
 	return timeout, !diags.HasError()
 }
@@ -85,10 +93,13 @@ func settleContext(ctx context.Context, timeout, grace time.Duration) (_ context
 	}, true
 }
 
-// withReadTimeout bounds a resource's Read by its `timeouts.read`. Unlike
-// writes, a read stops as soon as Terraform is interrupted.
-func withReadTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
-	timeout, ok := resolveTimeout(ctx, get, diags)
+// withReadTimeout bounds a read by `timeouts.read` (def when unset): get is
+// the Read method of a resource's or data source's timeouts value. Unlike
+// writes, a read stops as soon as Terraform is interrupted. When ok is
+// false the diagnostics say why and the read must stop; otherwise the
+// caller defers cancel.
+func withReadTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration, diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
+	timeout, ok := resolveTimeout(ctx, get, def, diags)
 	if !ok {
 		return ctx, func() {}, false
 	}
@@ -133,11 +144,51 @@ func timeoutsAttribute(ctx context.Context) schema.Attribute {
 		}
 		nested.MarkdownDescription = "How long create, read, update and delete may take, as Go durations such as `30s` or `5m`: " +
 			"every retry, backoff, `Retry-After` wait and follow-up lookup counts. " +
-			"Each defaults to `" + fmt.Sprintf("%dm", int(defaultTimeout.Minutes())) + "`. When a timeout passes, the operation stops and fails " +
+			"Each defaults to `" + durationDoc(defaultTimeout) + "`. When a timeout passes, the operation stops and fails " +
 			"(at once when the API asks to wait longer than what remains); the next apply reconciles what was done. " +
 			"When Terraform is interrupted, a create, update or delete already sent is settled and recorded for at most " +
 			fmt.Sprintf("%ds", int(stopGrace.Seconds())) + " more."
 		return nested
 	}
 	return a
+}
+
+// withDataSourceTimeout bounds a data source's Read by the `timeouts.read`
+// of its configuration (dataSourceDefaultTimeout when unset). When ok is
+// false the diagnostics say why and the read must stop; otherwise the
+// caller defers cancel.
+func withDataSourceTimeout(ctx context.Context, t dstimeouts.Value, diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
+	return withReadTimeout(ctx, t.Read, dataSourceDefaultTimeout, diags)
+}
+
+// dataSourceTimeoutsAttribute is the `timeouts` attribute of every data
+// source: read, defaulting to dataSourceDefaultTimeout.
+func dataSourceTimeoutsAttribute(ctx context.Context) dsschema.Attribute {
+	a := dstimeouts.Attributes(ctx)
+	if nested, ok := a.(dsschema.SingleNestedAttribute); ok {
+		// As for resources: checked at plan time on timeouts.read, with
+		// the range a read can use.
+		for name, at := range nested.Attributes {
+			if sa, ok := at.(dsschema.StringAttribute); ok {
+				sa.Validators = []validator.String{validators.Duration(minTimeout, maxTimeout)}
+				sa.MarkdownDescription = fmt.Sprintf("How long the %s may take, a Go duration from `%s` to `%s` such as `30s`. Default `%s`.",
+					name, minTimeout, maxTimeout, durationDoc(dataSourceDefaultTimeout))
+				nested.Attributes[name] = sa
+			}
+		}
+		nested.MarkdownDescription = "How long reading this data source may take, as a Go duration such as `30s` or `2m`: " +
+			"every request, retry, backoff, `Retry-After` wait and page of the read counts. " +
+			"`read` defaults to `" + durationDoc(dataSourceDefaultTimeout) + "`. When it passes, the read stops and fails " +
+			"(at once when the API asks to wait longer than what remains)."
+		return nested
+	}
+	return a
+}
+
+// durationDoc writes d for the docs: whole minutes as `5m`, else as Go does.
+func durationDoc(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	}
+	return d.String()
 }

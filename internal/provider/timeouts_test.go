@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -37,6 +39,48 @@ func TestResourcesHaveTimeouts(t *testing.T) {
 			if _, ok := nested.Attributes[op]; !ok {
 				t.Errorf("%s: timeouts lacks %s", meta.TypeName, op)
 			}
+		}
+	}
+}
+
+// Every data source has a `timeouts` nested attribute with an optional
+// `read`, checked at plan time, and nothing else.
+func TestDataSourcesHaveTimeouts(t *testing.T) {
+	ctx := context.Background()
+	p := New("test")()
+	factories := p.DataSources(ctx)
+	if len(factories) == 0 {
+		t.Fatal("the provider has no data sources")
+	}
+	for _, factory := range factories {
+		d := factory()
+		var meta datasource.MetadataResponse
+		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "affinipay"}, &meta)
+		var resp datasource.SchemaResponse
+		d.Schema(ctx, datasource.SchemaRequest{}, &resp)
+		attr, ok := resp.Schema.Attributes["timeouts"]
+		if !ok {
+			t.Errorf("%s has no timeouts attribute", meta.TypeName)
+			continue
+		}
+		nested, ok := attr.(dsschema.SingleNestedAttribute)
+		if !ok {
+			t.Errorf("%s: timeouts is a %T, not a nested attribute", meta.TypeName, attr)
+			continue
+		}
+		if !nested.Optional || nested.MarkdownDescription == "" {
+			t.Errorf("%s: timeouts must be optional and documented", meta.TypeName)
+		}
+		read, ok := nested.Attributes["read"].(dsschema.StringAttribute)
+		if !ok {
+			t.Errorf("%s: timeouts lacks a string read", meta.TypeName)
+			continue
+		}
+		if !read.Optional || len(read.Validators) == 0 || read.MarkdownDescription == "" {
+			t.Errorf("%s: timeouts.read must be optional, validated and documented", meta.TypeName)
+		}
+		if len(nested.Attributes) != 1 {
+			t.Errorf("%s: timeouts has %d attributes, want only read", meta.TypeName, len(nested.Attributes))
 		}
 	}
 }

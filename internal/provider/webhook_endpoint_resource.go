@@ -242,7 +242,7 @@ func (r *webhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := withReadTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, ok := withReadTimeout(ctx, state.Timeouts.Read, defaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -1,7 +1,9 @@
 package sandbox
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"strings"
@@ -164,4 +166,27 @@ func (s *Server) decideFaults(method string) faultDecision {
 		s.metrics.faults[faultDroppedAfter]++
 	}
 	return d
+}
+
+// holdRequest waits d (the latency fault), ending early when the client
+// gives up. The request body (up to maxBodyBytes+1) is read first and put
+// back for the handler: net/http notices a client that went away, and
+// cancels r.Context(), only once the body has been read to its end, so a
+// request with a body (such as the GET of a schedule preview) would
+// otherwise hold its connection, and httptest.Server.Close, for the whole
+// latency after its client had stopped waiting.
+func holdRequest(r *http.Request, d time.Duration) {
+	if r.Body != nil && r.Body != http.NoBody {
+		head, _ := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+		r.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(head), r.Body), r.Body}
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-r.Context().Done():
+	}
 }

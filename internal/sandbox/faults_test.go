@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"context"
 	"net/http"
 	"reflect"
 	"strings"
@@ -38,6 +39,35 @@ func TestFaultLatency(t *testing.T) {
 	e.do("GET", "/_sandbox/metrics", noAuth, nil) // admin: not delayed, not counted
 	if got := e.s.Metrics().Faults["latency"]; got != 1 {
 		t.Fatalf("latency count = %d", got)
+	}
+}
+
+// A delayed request ends as soon as its client gives up, also when it has
+// a body (the schedule preview is a GET with one): its handler is not left
+// waiting out the latency, holding the connection.
+func TestFaultLatencyEndsWithClient(t *testing.T) {
+	e := newEnv(t)
+	e.setFaults(Faults{LatencyMS: 10_000})
+	for _, body := range []string{"", `{"amount":1250}`} {
+		before := e.s.Metrics().Total
+		ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
+		req, err := http.NewRequestWithContext(ctx, "GET", e.ts.URL+"/v1/recurring/charges/schedule", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		applyAuth(req, testKey)
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+			t.Fatalf("body %q: answered %d within the latency", body, resp.StatusCode)
+		}
+		cancel()
+		start := time.Now()
+		for e.s.Metrics().Total == before {
+			if time.Since(start) > 3*time.Second {
+				t.Fatalf("body %q: the request was still held %s after its client gave up", body, time.Since(start))
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
 	}
 }
 

@@ -127,12 +127,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	d := s.decideFaults(r.Method)
 	if d.latency > 0 {
-		t := time.NewTimer(d.latency)
-		select {
-		case <-t.C:
-		case <-r.Context().Done():
-			t.Stop()
-		}
+		holdRequest(r, d.latency)
 	}
 
 	buf := newBufferedResponse()
