@@ -216,7 +216,7 @@ func (r *achAccountResource) Create(ctx context.Context, req resource.CreateRequ
 
 func (r *achAccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var prior achAccountResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(getStateModel(ctx, req.State, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

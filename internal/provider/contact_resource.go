@@ -170,7 +170,7 @@ func (r *contactResource) converge(ctx context.Context, existing *client.Contact
 
 func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state contactResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getStateModel(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

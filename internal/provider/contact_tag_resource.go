@@ -163,7 +163,7 @@ func (r *contactTagResource) Create(ctx context.Context, req resource.CreateRequ
 
 func (r *contactTagResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state contactTagModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getStateModel(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -723,7 +723,7 @@ func chargeMatches(c client.RecurringCharge, body client.RecurringChargeCreate) 
 
 func (r *recurringChargeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state recurringChargeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getStateModel(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -238,7 +238,7 @@ func (r *webhookEndpointResource) Create(ctx context.Context, req resource.Creat
 
 func (r *webhookEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state webhookEndpointModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getStateModel(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
