@@ -51,7 +51,7 @@ func setStateAndIdentity(ctx context.Context, state *tfsdk.State, ident *tfsdk.R
 	if diags.HasError() {
 		return diags
 	}
-	diags.Append(identityFromState(ctx, *state, ident)...)
+	diags.Append(IdentityFromState(ctx, *state, ident)...)
 	return diags
 }
 
@@ -66,16 +66,18 @@ func setStateAndIdentity(ctx context.Context, state *tfsdk.State, ident *tfsdk.R
 // taken as prior is not changed by the Read.
 func setReadState[T any](ctx context.Context, resp *resource.ReadResponse, prior, current *T) diag.Diagnostics {
 	if reflect.DeepEqual(prior, current) {
-		return identityFromState(ctx, resp.State, resp.Identity)
+		return IdentityFromState(ctx, resp.State, resp.Identity)
 	}
 	return setStateAndIdentity(ctx, &resp.State, resp.Identity, current)
 }
 
-// identityFromState copies the identity attributes from the same-named
+// IdentityFromState copies the identity attributes from the same-named
 // top-level state attributes (all are strings; unknown becomes null). It
 // reads the state's raw value once instead of walking the schema for each
 // attribute: it runs on every Read, so on every refresh of every resource.
-func identityFromState(ctx context.Context, state tfsdk.State, ident *tfsdk.ResourceIdentity) diag.Diagnostics {
+// Exported for the bench's floor provider (internal/bench/floorprovider),
+// which must do the same identity work as the resources.
+func IdentityFromState(ctx context.Context, state tfsdk.State, ident *tfsdk.ResourceIdentity) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ident == nil || ident.Schema == nil || state.Raw.IsNull() {
 		return diags
@@ -178,6 +180,6 @@ func (r *recurringChargeResource) IdentitySchema(_ context.Context, _ resource.I
 // provider version) has none, and the framework refuses a Read that ends
 // with no identity even when it removes the resource.
 func removeResourceKeepIdentity(ctx context.Context, prior tfsdk.State, resp *resource.ReadResponse) {
-	_ = identityFromState(ctx, prior, resp.Identity)
+	_ = IdentityFromState(ctx, prior, resp.Identity)
 	resp.State.RemoveResource(ctx)
 }

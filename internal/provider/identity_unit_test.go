@@ -34,7 +34,7 @@ func TestIdentityFromState(t *testing.T) {
 	// The recurring charge's identity (id, method) over a payment method's
 	// state: id is there, method is not.
 	ident := &tfsdk.ResourceIdentity{Schema: identResp.IdentitySchema}
-	if diags := identityFromState(ctx, state, ident); diags.HasError() {
+	if diags := IdentityFromState(ctx, state, ident); diags.HasError() {
 		t.Fatal(diags)
 	}
 	var got map[string]tftypes.Value
@@ -52,7 +52,7 @@ func TestIdentityFromState(t *testing.T) {
 	// The payment method's own identity (contact_id, id): unknown is null.
 	(&paymentMethodResource{}).IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &identResp)
 	ident = &tfsdk.ResourceIdentity{Schema: identResp.IdentitySchema}
-	if diags := identityFromState(ctx, state, ident); diags.HasError() {
+	if diags := IdentityFromState(ctx, state, ident); diags.HasError() {
 		t.Fatal(diags)
 	}
 	if err := ident.Raw.As(&got); err != nil {
@@ -64,7 +64,7 @@ func TestIdentityFromState(t *testing.T) {
 
 	// A removed resource (null state) leaves the identity as it was.
 	ident = &tfsdk.ResourceIdentity{Schema: identResp.IdentitySchema, Raw: tftypes.NewValue(identResp.IdentitySchema.Type().TerraformType(ctx), nil)}
-	if diags := identityFromState(ctx, tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(stateType, nil)}, ident); diags.HasError() || !ident.Raw.IsNull() {
+	if diags := IdentityFromState(ctx, tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(stateType, nil)}, ident); diags.HasError() || !ident.Raw.IsNull() {
 		t.Errorf("identity from a null state = %s, %v; want unchanged null", ident.Raw, diags)
 	}
 }

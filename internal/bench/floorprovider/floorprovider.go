@@ -23,12 +23,8 @@ import (
 	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	realprovider "github.com/affinipay-terraform/terraform-provider-affinipay/internal/provider"
@@ -90,21 +86,6 @@ func (r *floorResource) IdentitySchema(ctx context.Context, req resource.Identit
 	}
 }
 
-// identityFromState sets each identity attribute (all are strings) to the
-// state attribute of the same name.
-func identityFromState(ctx context.Context, state tfsdk.State, ident *tfsdk.ResourceIdentity) diag.Diagnostics {
-	var diags diag.Diagnostics
-	if ident == nil || ident.Schema == nil {
-		return diags
-	}
-	for name := range ident.Schema.GetAttributes() {
-		var v types.String
-		diags.Append(state.GetAttribute(ctx, path.Root(name), &v)...)
-		diags.Append(ident.SetAttribute(ctx, path.Root(name), v)...)
-	}
-	return diags
-}
-
 func (r *floorResource) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	r.inner.Metadata(ctx, req, resp)
 }
@@ -139,14 +120,14 @@ func (r *floorResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	resp.State.Raw = v
-	resp.Diagnostics.Append(identityFromState(ctx, resp.State, resp.Identity)...)
+	resp.Diagnostics.Append(realprovider.IdentityFromState(ctx, resp.State, resp.Identity)...)
 }
 
 func (r *floorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	resp.State.Raw = req.State.Raw
 	if resp.Identity != nil && resp.Identity.Raw.IsFullyNull() {
 		// A state from before identity (Terraform < 1.12 keeps none).
-		resp.Diagnostics.Append(identityFromState(ctx, resp.State, resp.Identity)...)
+		resp.Diagnostics.Append(realprovider.IdentityFromState(ctx, resp.State, resp.Identity)...)
 	}
 }
 
@@ -157,7 +138,7 @@ func (r *floorResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	resp.State.Raw = v
-	resp.Diagnostics.Append(identityFromState(ctx, resp.State, resp.Identity)...)
+	resp.Diagnostics.Append(realprovider.IdentityFromState(ctx, resp.State, resp.Identity)...)
 }
 
 func (r *floorResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
