@@ -18,13 +18,14 @@ import (
 // struct tags of the model (compiling a regular expression for every
 // field, hashicorp/terraform-plugin-framework#725) on every Get, which is
 // most of the cost of a refresh that finds no drift. Here the mapping from
-// attribute to field is worked out once per model type and schema, and
-// each field is set from its attribute by the attribute type's
-// ValueFromTerraform and checked as the framework checks it (valid), which
-// is what the framework's Get does for a field of an attr.Value type. A model with any other kind of field, or a field
-// whose type the value does not fit, goes through state.Get as before.
+// attribute to field is worked out once per model type (stateDecodePlanFor),
+// and each field is set from its attribute by the attribute type's
+// ValueFromTerraform and checked as the framework checks it (valid): what
+// the framework's Get does for a field of an attr.Value type. A model with
+// any other kind of field, or a value that does not decode or fit its
+// field, goes through state.Get, which also reports any error.
 func getStateModel[T any](ctx context.Context, state tfsdk.State, out *T) diag.Diagnostics {
-	plan := stateDecodePlanFor(ctx, reflect.TypeFor[T](), state)
+	plan := stateDecodePlanFor(reflect.TypeFor[T](), state)
 	if plan == nil || state.Raw.IsNull() || !state.Raw.IsKnown() {
 		return state.Get(ctx, out)
 	}
@@ -90,7 +91,7 @@ var stateDecodePlans sync.Map
 
 var attrValueType = reflect.TypeFor[attr.Value]()
 
-func stateDecodePlanFor(ctx context.Context, model reflect.Type, state tfsdk.State) *stateDecodePlan {
+func stateDecodePlanFor(model reflect.Type, state tfsdk.State) *stateDecodePlan {
 	if state.Schema == nil {
 		return nil
 	}
@@ -99,12 +100,12 @@ func stateDecodePlanFor(ctx context.Context, model reflect.Type, state tfsdk.Sta
 			return plan
 		}
 	}
-	p := buildStateDecodePlan(ctx, model, state)
+	p := buildStateDecodePlan(model, state)
 	stateDecodePlans.Store(model, p)
 	return p
 }
 
-func buildStateDecodePlan(_ context.Context, model reflect.Type, state tfsdk.State) *stateDecodePlan {
+func buildStateDecodePlan(model reflect.Type, state tfsdk.State) *stateDecodePlan {
 	if model.Kind() != reflect.Struct {
 		return nil
 	}

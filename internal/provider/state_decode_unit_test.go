@@ -56,7 +56,7 @@ func checkStateDecode[T any](t *testing.T, state tfsdk.State) {
 	if !reflect.DeepEqual(want, got) {
 		t.Errorf("getStateModel decoded\n%+v\nstate.Get decoded\n%+v", got, want)
 	}
-	if plan := stateDecodePlanFor(ctx, reflect.TypeFor[T](), state); plan == nil {
+	if plan := stateDecodePlanFor(reflect.TypeFor[T](), state); plan == nil {
 		t.Errorf("%T is decoded by state.Get, not by its own plan", got)
 	}
 }
