@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
@@ -93,12 +92,7 @@ func (d *bankAccountsDataSource) Configure(_ context.Context, req datasource.Con
 }
 
 func (d *bankAccountsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var t timeouts.Value
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := withDataSourceTimeout(ctx, t, &resp.Diagnostics)
+	ctx, cancel, t, ok := withDataSourceConfigTimeout(ctx, req.Config, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -74,13 +74,8 @@ func (d *gatewayCredentialsDataSource) Configure(_ context.Context, req datasour
 
 func (d *gatewayCredentialsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var include types.Bool
-	var t timeouts.Value
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("include_secret_keys"), &include)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := withDataSourceTimeout(ctx, t, &resp.Diagnostics)
+	ctx, cancel, t, ok := withDataSourceConfigTimeout(ctx, req.Config, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -10,8 +10,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
@@ -159,6 +161,19 @@ func timeoutsAttribute(ctx context.Context) schema.Attribute {
 // caller defers cancel.
 func withDataSourceTimeout(ctx context.Context, t dstimeouts.Value, diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
 	return withReadTimeout(ctx, t.Read, dataSourceDefaultTimeout, diags)
+}
+
+// withDataSourceConfigTimeout is withDataSourceTimeout for a data source
+// that does not read its configuration into a model: it reads the
+// configuration's `timeouts` itself and returns it, to be written back to
+// state. It stops (ok false) on any error already in diags.
+func withDataSourceConfigTimeout(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, t dstimeouts.Value, ok bool) {
+	diags.Append(cfg.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	if diags.HasError() {
+		return ctx, func() {}, t, false
+	}
+	ctx, cancel, ok = withDataSourceTimeout(ctx, t, diags)
+	return ctx, cancel, t, ok
 }
 
 // dataSourceTimeoutsAttribute is the `timeouts` attribute of every data
