@@ -296,12 +296,14 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 	if req.Body != nil {
 		var err error
 		if body, err = json.Marshal(req.Body); err != nil {
-			return fmt.Errorf("encoding %s %s request: %w", req.Method, req.Path, err)
+			return fmt.Errorf("encoding %s %s request: %w: %w", req.Method, req.Path, ErrNotSent, err)
 		}
 	}
 	auth, err := c.authorization(ctx, req.Auth)
 	if err != nil {
-		return err
+		// Missing credentials, a failed OAuth exchange or key look-up: the
+		// request itself was never sent.
+		return fmt.Errorf("%s %s: %w: %w", req.Method, req.Path, ErrNotSent, err)
 	}
 	// After a stop, a write not yet sent is not sent at all.
 	if req.changes() && Interrupted(ctx) {
@@ -347,7 +349,10 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			return nil
 		}
 		apiErr := &APIError{Method: req.Method, Path: req.Path, StatusCode: status, Messages: decodeMessages(respBody)}
-		if attempt < policy.max && retryableResponse(req.Method, status, req.idempotent()) {
+		// After a stop, a write is not sent again on a response either (the
+		// transport path above does the same): the caller settles it.
+		if attempt < policy.max && retryableResponse(req.Method, status, req.idempotent()) &&
+			(!req.changes() || !Interrupted(ctx)) {
 			if werr := policy.wait(ctx, attempt, retryAfter(header, time.Now())); werr != nil {
 				return fmt.Errorf("%w (retry abandoned: %w)", apiErr, werr)
 			}

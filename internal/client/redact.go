@@ -37,6 +37,13 @@ var secretFields = map[string]bool{
 	"fingerprint":              true, // card/bank fingerprint: the same for every token of a number
 }
 
+// methodIDField is the key whose string value is a payment method to
+// charge (a recurring charge's `method`: a one-time token, a saved card or
+// bank, or a contact payment method ID). A one-time token can be charged,
+// so the string is redacted; the object form (masked details in replies)
+// is redacted field by field as payment details.
+const methodIDField = "method"
+
 // paymentDetailsKeys mark a JSON object (or form) as card or bank details:
 // a one-time token, a card, a bank, a contact's payment method, a charge's
 // method. Such an object's holder fields are personal data tied to the card
@@ -115,7 +122,9 @@ func redactIn(v any, holder bool) any {
 		token := isTokenObject(t)
 		for k, val := range t {
 			lk := strings.ToLower(k)
-			if isSecretField(k) || (details && paymentHolderFields[lk]) || (token && lk == "id") {
+			_, methodID := val.(string)
+			methodID = methodID && lk == methodIDField
+			if isSecretField(k) || methodID || (details && paymentHolderFields[lk]) || (token && lk == "id") {
 				if val != nil {
 					t[k] = Redacted
 				}

@@ -1,5 +1,7 @@
 package client
 
+import "fmt"
+
 // Fields every reply of a type carries (API reference, object types). A
 // 2xx reply without them is a *MalformedResponseError, never an object with
 // empty values (decodeReply).
@@ -20,3 +22,28 @@ func (o *RecurringOccurrence) check() error { return requireFields("id", o.ID) }
 func (p *contactPage) check() error         { return checkAll(&p.Results) }
 func (p *recurringChargePage) check() error { return checkAll(&p.Results) }
 func (p *occurrencePage) check() error      { return checkAll(&p.Results) }
+
+// check requires what GET /gateway-credentials always returns: the
+// merchant and at least one test or live account, each with its keys.
+func (g *GatewayCredentials) check() error {
+	if len(g.TestAccounts)+len(g.LiveAccounts) == 0 {
+		return requireFields("test_accounts or live_accounts", "")
+	}
+	for i, a := range append(append([]GatewayAccount(nil), g.TestAccounts...), g.LiveAccounts...) {
+		if err := requireFields("id", a.ID, "public_key", a.PublicKey, "secret_key", a.SecretKey); err != nil {
+			return fmt.Errorf("account %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// check requires the schedule and the due date of every occurrence of a
+// schedule preview.
+func (p *RecurringProjection) check() error {
+	for i, o := range p.Occurrences {
+		if err := requireFields("due_date", o.DueDate); err != nil {
+			return fmt.Errorf("occurrence %d: %w", i, err)
+		}
+	}
+	return requireFields("schedule.interval_unit", p.Schedule.IntervalUnit)
+}

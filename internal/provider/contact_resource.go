@@ -14,7 +14,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 )
+
+// lookupCreated finds the contact a create with sourceID made: the contact
+// with that source_id, if it is of the type and mode the create asked for
+// (another contact holding the source_id is not this create's).
+func (r *contactResource) lookupCreated(ctx context.Context, sourceID, typ string, testMode bool) (*client.Contact, error) {
+	c, err := r.data.Client.GetContactBySourceID(ctx, sourceID)
+	if client.IsNotFound(err) || (err == nil && (c.Deleted || c.Type != typ || c.TestMode != testMode)) {
+		return nil, nil
+	}
+	return c, err
+}
 
 var (
 	_ resource.Resource                   = (*contactResource)(nil)
@@ -81,58 +93,30 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// The create keeps a share of the timeout for the lookup below.
-	createCtx, cancelCreate := withLookupReserve(ctx)
-	created, err := r.data.Client.CreateContact(createCtx, body)
-	cancelCreate()
-	adopted := false
-	if err != nil && client.IsConflict(err) && client.HasCode(err, "resource_exists") {
-		// Either an earlier attempt of this very request committed and its
-		// response was lost (the client retried the idempotent POST), or a
-		// contact with this source_id already existed. Either way adopt it.
-		tflog.Info(ctx, "A contact with this source_id exists; adopting it", map[string]any{"source_id": sourceID})
-		created, err = r.data.Client.GetContactBySourceID(ctx, sourceID)
-		adopted = err == nil
-	} else if err != nil && createOutcomeUnknown(err) {
-		// The POST may have committed (a lost response, then a 500 or no
-		// answer on the retries). Without this lookup a generated
-		// source_id would be forgotten, and the next apply would create a
-		// second contact: adopt the contact if it exists.
-		found, ferr := r.data.Client.GetContactBySourceID(ctx, sourceID)
-		switch {
-		case ferr == nil:
-			tflog.Warn(ctx, "Contact create failed but the contact exists; adopting it", map[string]any{"source_id": sourceID, "error": err.Error()})
-			created, err, adopted = found, nil, true
-		case !client.IsNotFound(ferr):
-			// Still unknown: record the source_id so that the next
-			// refresh settles it (see unsettled.go) instead of the next
-			// apply creating a second contact.
-			addAPIError(&resp.Diagnostics, "Error creating the contact", err, contactContextPaths())
-			resp.Diagnostics.AddError("Contact create outcome unknown",
-				fmt.Sprintf("The provider could not find out whether the contact with source_id %q was created (%v). "+
-					"It is recorded in state with the ID %q; the next plan or apply looks it up by source_id and adopts it, or creates it if it does not exist.",
-					sourceID, ferr, unsettledID(sourceID)))
-			resp.Diagnostics.Append(setUnsettledState(ctx, req.Plan, &resp.State, sourceID)...)
-			return
-		}
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error creating the contact", err, contactContextPaths())
+	res := write.Create(ctx, write.CreateSpec[client.Contact]{
+		Kind: "contact",
+		Key:  fmt.Sprintf("source_id %q", sourceID),
+		Send: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.CreateContact(ctx, body) },
+		Lookup: func(ctx context.Context) (*client.Contact, error) {
+			return r.lookupCreated(ctx, sourceID, body.Type, body.TestMode)
+		},
+		Refused: reportAPIError(contactContextPaths()),
+	}, &resp.Diagnostics)
+	if res.Failed {
 		return
 	}
+	if res.Unsettled {
+		resp.Diagnostics.Append(write.RecordUnsettled(ctx, req.Plan, &resp.State, sourceID, map[string]any{"source_id": sourceID})...)
+		resp.Diagnostics.Append(IdentityFromState(ctx, resp.State, resp.Identity)...)
+		return
+	}
+	created, adopted := res.Object, res.Adopted
 	if created.SourceID == "" {
 		created.SourceID = sourceID
 	}
 	planned := plan.ContactData
 	planned.SourceID = types.StringValue(sourceID)
 	if adopted {
-		if created.Type != body.Type || created.TestMode != body.TestMode {
-			resp.Diagnostics.AddAttributeError(path.Root("source_id"), "source_id belongs to another contact",
-				fmt.Sprintf("The contact %s already has the source_id %q, but it is a %s with test_mode = %t, which this configuration "+
-					"(a %s with test_mode = %t) cannot change. Use another source_id, or import %s.",
-					created.ID, sourceID, created.Type, created.TestMode, body.Type, body.TestMode, created.ID))
-			return
-		}
 		created = r.converge(ctx, created, &planned, !cfg.Tags.IsNull(), &resp.Diagnostics)
 		if created == nil {
 			return
@@ -144,10 +128,12 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
 }
 
-// converge updates an adopted contact to match the plan; it returns the
-// contact as the API has it afterwards, or nil with diagnostics. On a
-// failed PATCH, the adopted contact is saved to state as it is (its ID is
-// real), so the next plan shows what remains to change.
+// converge updates an adopted contact to match the plan and returns the
+// contact as the API has it afterwards. The adopted contact is real, so it
+// is always recorded: when the update fails, the contact is returned as it
+// is (read back where the outcome is unknown) and the failure becomes a
+// warning, so that the record is not tainted (a tainted record would be
+// deleted and created again) and the next plan shows what remains.
 func (r *contactResource) converge(ctx context.Context, existing *client.Contact, planned *ContactData, tagsConfigured bool, diags *diag.Diagnostics) *client.Contact {
 	var current ContactData
 	setContactFromAPI(ctx, &current, existing, nil, diags)
@@ -160,12 +146,20 @@ func (r *contactResource) converge(ctx context.Context, existing *client.Contact
 	if diags.HasError() || patch.IsEmpty() {
 		return existing
 	}
-	updated, err := r.data.Client.PatchContact(ctx, existing.ID, patch)
-	if err != nil {
-		addAPIError(diags, "Error updating the adopted contact "+existing.ID+" to match the configuration", err, contactContextPaths())
-		return nil
+	var patchDiags diag.Diagnostics
+	res := write.Change(ctx, write.ChangeSpec[client.Contact]{
+		What: "updating the adopted contact " + existing.ID + " to match the configuration",
+		Send: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.PatchContact(ctx, existing.ID, patch) },
+		ReadBack: func(ctx context.Context) (*client.Contact, error) {
+			return r.data.Client.GetContact(ctx, existing.ID)
+		},
+		Refused: reportAPIError(contactContextPaths()),
+	}, &patchDiags)
+	diags.Append(warningsOf(patchDiags)...)
+	if res.Object != nil {
+		return res.Object
 	}
-	return updated
+	return existing
 }
 
 func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -181,9 +175,16 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	defer cancel()
 	var c *client.Contact
 	var err error
-	if sourceID, unsettled := unsettledSourceID(state.ID.ValueString()); unsettled {
+	if sourceID, unsettled := write.UnsettledKey(state.ID.ValueString()); unsettled {
 		// A create whose outcome was unknown: settle it by source_id.
-		c, err = r.data.Client.GetContactBySourceID(ctx, sourceID)
+		c, err = r.lookupCreated(ctx, sourceID, state.Type.ValueString(), state.TestMode.ValueBool())
+		if err == nil && c == nil {
+			resp.Diagnostics.AddWarning("The unsettled contact create made no contact",
+				fmt.Sprintf("No contact with source_id %q exists: the create recorded as unsettled did not commit. The record is removed "+
+					"from state, and the next apply creates the contact.", sourceID))
+			removeResourceKeepIdentity(ctx, req.State, resp)
+			return
+		}
 	} else {
 		c, err = r.data.Client.GetContact(ctx, state.ID.ValueString())
 	}
@@ -225,22 +226,29 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	var c *client.Contact
-	var err error
 	if patch.IsEmpty() {
-		c, err = r.data.Client.GetContact(ctx, id)
+		var err error
+		if c, err = r.data.Client.GetContact(ctx, id); err != nil {
+			addAPIError(&resp.Diagnostics, "Error reading the contact", err, nil)
+			return
+		}
 	} else {
-		c, err = r.data.Client.PatchContact(ctx, id, patch)
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error updating the contact", err, contactContextPaths())
-		// Save what is true: the PATCH may have been applied before the
-		// error (a lost response), so record the contact as it now is.
-		if now, gerr := r.data.Client.GetContact(ctx, id); gerr == nil {
+		res := write.Change(ctx, write.ChangeSpec[client.Contact]{
+			What:     "updating the contact",
+			Send:     func(ctx context.Context) (*client.Contact, error) { return r.data.Client.PatchContact(ctx, id, patch) },
+			ReadBack: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.GetContact(ctx, id) },
+			Refused: reportAPIError(contactContextPaths()),
+		}, &resp.Diagnostics)
+		if res.ReadBack {
+			// Save what is true: the PATCH may have been applied.
 			prior := state.ContactData
-			setContactFromAPI(ctx, &state.ContactData, now, &prior, &resp.Diagnostics)
+			setContactFromAPI(ctx, &state.ContactData, res.Object, &prior, &resp.Diagnostics)
 			resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
 		}
-		return
+		if res.Object == nil || res.ReadBack {
+			return
+		}
+		c = res.Object
 	}
 	planned := plan.ContactData
 	var out contactResourceModel
@@ -267,11 +275,11 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	defer cancel()
 	id := state.ID.ValueString()
-	if sourceID, unsettled := unsettledSourceID(id); unsettled {
+	if sourceID, unsettled := write.UnsettledKey(id); unsettled {
 		// Never settled (refresh skipped): delete the contact its create
 		// may have made, if there is one.
-		c, err := r.data.Client.GetContactBySourceID(ctx, sourceID)
-		if client.IsNotFound(err) {
+		c, err := r.lookupCreated(ctx, sourceID, state.Type.ValueString(), state.TestMode.ValueBool())
+		if err == nil && c == nil {
 			return
 		}
 		if err != nil {
@@ -280,10 +288,18 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 		}
 		id = c.ID
 	}
-	err := r.data.Client.DeleteContact(ctx, id)
-	if err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Error deleting the contact", err, nil)
-	}
+	write.Delete(ctx, write.DeleteSpec{
+		What: "deleting the contact",
+		Send: func(ctx context.Context) error { return r.data.Client.DeleteContact(ctx, id) },
+		Gone: func(ctx context.Context) (bool, error) {
+			c, err := r.data.Client.GetContact(ctx, id)
+			if client.IsNotFound(err) {
+				return true, nil
+			}
+			return err == nil && c.Deleted, err
+		},
+		Refused: reportAPIError(nil),
+	}, &resp.Diagnostics)
 }
 
 func (r *contactResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 )
 
 // contextPaths maps an API message `context` (a JSON field path such as
@@ -84,4 +85,29 @@ func (c contextPaths) lookup(context string) (path.Path, bool) {
 		}
 	}
 	return path.Empty(), false
+}
+
+// warningsOf returns diags with every error turned into a warning, for a
+// failure that must not fail the operation (such as the update of an
+// object a create adopted, which is recorded either way).
+func warningsOf(diags diag.Diagnostics) diag.Diagnostics {
+	out := make(diag.Diagnostics, 0, len(diags))
+	for _, d := range diags {
+		if d.Severity() != diag.SeverityError {
+			out = append(out, d)
+			continue
+		}
+		if wp, ok := d.(diag.DiagnosticWithPath); ok {
+			out.AddAttributeWarning(wp.Path(), d.Summary(), d.Detail())
+			continue
+		}
+		out.AddWarning(d.Summary(), d.Detail())
+	}
+	return out
+}
+
+// reportAPIError is the write protocol's Reporter for a resource whose API
+// messages map to attributes through paths (nil: no attribute).
+func reportAPIError(paths contextPaths) write.Reporter {
+	return func(diags *diag.Diagnostics, summary string, err error) { addAPIError(diags, summary, err, paths) }
 }

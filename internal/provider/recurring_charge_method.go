@@ -159,6 +159,19 @@ func readNamedMethod(ctx context.Context, c *client.Client, id string) (*namedMe
 	if !client.IsNotFound(err) {
 		return nil, fmt.Errorf("reading saved bank %s: %w", id, err)
 	}
+	// A one-time token (a charge's method may be one): read it masked.
+	tok, err := c.GetToken(ctx, id)
+	if err == nil {
+		m := &namedMethod{kind: "one-time token", typ: tok.Type, number: tok.Number, expMonth: tok.ExpMonth, expYear: tok.ExpYear,
+			bankName: tok.BankName, fingerprint: tok.Fingerprint}
+		if tok.Type == client.TokenTypeBank {
+			m.number = tok.AccountNumber
+		}
+		return m, nil
+	}
+	if !client.IsNotFound(err) {
+		return nil, fmt.Errorf("reading one-time token: %w", err)
+	}
 	return nil, nil
 }
 

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -25,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/validators"
 )
 
@@ -566,53 +566,26 @@ func (r *recurringChargeResource) Create(ctx context.Context, req resource.Creat
 	}
 	body := rcCreateBody(&plan, sched, sourceID)
 
-	// The create keeps a share of the timeout for the lookup below.
-	createCtx, cancelCreate := withLookupReserve(ctx)
-	charge, err := r.data.Client.CreateRecurringCharge(createCtx, body)
-	cancelCreate()
-	if err != nil {
-		var apiErr *client.APIError
-		isAPI := errors.As(err, &apiErr)
-		if errors.Is(err, client.ErrNotSent) || (isAPI && (!client.IsConflict(err) || !client.HasCode(err, client.CodeResourceExists))) {
-			r.addAPIError(&resp.Diagnostics, "Error creating recurring charge", err)
-			return
-		}
-		// Either the API says the source_id exists (a retried create whose
-		// first attempt committed) or the outcome is unknown (the request
-		// may have reached the API): look for the charge before giving up.
-		tflog.Warn(ctx, "Recurring charge create did not return a charge; looking for it by source_id", map[string]any{"source_id": sourceID, "error": err.Error()})
-		found, ferr := r.findCreated(ctx, body)
-		switch {
-		case ferr != nil && !isAPI:
-			// Still unknown: record the source_id so that the next
-			// refresh settles it (see unsettled.go) instead of the next
-			// apply creating a second charge.
-			resp.Diagnostics.AddError("Error creating recurring charge",
-				fmt.Sprintf("%v\n\nThe provider then looked for a recurring charge with source_id %q and could not identify it: %v\n\n"+
-					"The charge is recorded in state with the ID %q: the next plan or apply looks for it again and adopts it, "+
-					"or creates it if it does not exist.", err, sourceID, ferr, unsettledID(sourceID)))
-			resp.Diagnostics.Append(setUnsettledState(ctx, req.Plan, &resp.State, sourceID)...)
-			return
-		case ferr != nil:
-			resp.Diagnostics.AddError("Error creating recurring charge",
-				fmt.Sprintf("%v\n\nThe provider then looked for a recurring charge with source_id %q and could not identify it: %v\n\n"+
-					"Before applying again, check the merchant's recurring charges (data source affinipay_recurring_charges) for a charge this "+
-					"apply may have created, and import it (terraform import) if so, so that no second charge is created.", err, sourceID, ferr))
-			return
-		case found == nil && isAPI:
-			resp.Diagnostics.AddAttributeError(path.Root("source_id"), "Error creating recurring charge",
-				fmt.Sprintf("%v\n\nThe source_id %q is already used by another transaction or recurring charge of this merchant that does not "+
-					"match this configuration (source_id must be unique among all of the merchant's transactions). Choose another source_id, "+
-					"or import the existing recurring charge.", err, sourceID))
-			return
-		case found == nil:
-			resp.Diagnostics.AddError("Error creating recurring charge",
-				fmt.Sprintf("%v\n\nNo recurring charge with source_id %q was found afterwards, so the request most likely did not create one. "+
-					"It is safe to apply again.", err, sourceID))
-			return
-		}
-		tflog.Info(ctx, "Adopted the recurring charge created by an earlier attempt", map[string]any{"id": found.ID, "source_id": sourceID})
-		charge = found
+	res := write.Create(ctx, write.CreateSpec[client.RecurringCharge]{
+		Kind: "recurring charge",
+		Key:  fmt.Sprintf("source_id %q", sourceID),
+		Send: func(ctx context.Context) (*client.RecurringCharge, error) {
+			return r.data.Client.CreateRecurringCharge(ctx, body)
+		},
+		Lookup:  func(ctx context.Context) (*client.RecurringCharge, error) { return r.findCreated(ctx, body) },
+		Refused: r.addAPIError,
+	}, &resp.Diagnostics)
+	if res.Failed {
+		return
+	}
+	if res.Unsettled {
+		resp.Diagnostics.Append(write.RecordUnsettled(ctx, req.Plan, &resp.State, sourceID, map[string]any{"source_id": sourceID})...)
+		resp.Diagnostics.Append(IdentityFromState(ctx, resp.State, resp.Identity)...)
+		return
+	}
+	charge := res.Object
+	if res.Adopted {
+		tflog.Info(ctx, "Adopted the recurring charge created by an earlier attempt", map[string]any{"id": charge.ID, "source_id": sourceID})
 	}
 
 	plan.SourceID = types.StringValue(sourceID)
@@ -656,8 +629,12 @@ func (r *recurringChargeResource) findUnsettled(ctx context.Context, state *recu
 // outcome is unknown). The reference documents source_id as write-only, so
 // a charge is identified by its source_id when the API returns it, and
 // otherwise as the single ACTIVE charge equal to the request in every
-// attribute the API returns. It returns nil without error when there is
-// no such charge, and an error when several match (it never guesses).
+// attribute the API returns AND collecting from the same payment method
+// (the method is read by its ID and compared with the charge's masked
+// method: a charge identical in every other way on another client's card is
+// never this one). It returns nil without error when there is no such
+// charge, and an error when it cannot tell: several match (it never
+// guesses), or the payment method cannot be read.
 func (r *recurringChargeResource) findCreated(ctx context.Context, body client.RecurringChargeCreate) (*client.RecurringCharge, error) {
 	charges, err := r.data.Client.ListRecurringCharges(ctx, client.RecurringChargeFilter{
 		AccountID: body.AccountID,
@@ -680,16 +657,33 @@ func (r *recurringChargeResource) findCreated(ctx context.Context, body client.R
 	if len(bySource) > 0 {
 		candidates = bySource
 	}
+	if len(candidates) == 0 {
+		return nil, nil
+	}
+	named, err := readNamedMethod(ctx, r.data.Client, body.Method)
+	if err != nil {
+		return nil, fmt.Errorf("reading the payment method the create named, to compare it with the matching charges: %w", err)
+	}
+	if named == nil {
+		return nil, fmt.Errorf("the payment method the create named can no longer be read (a one-time token is used up), so the "+
+			"matching charges (%s) cannot be told apart from another client's identical charge", chargeIDs(candidates))
+	}
+	sameMethod := candidates[:0:0]
+	for _, c := range candidates {
+		if methodMismatch(named, c.Method) == "" {
+			sameMethod = append(sameMethod, c)
+		}
+	}
+	candidates = sameMethod
 	switch {
 	case len(candidates) == 0:
 		return nil, nil
 	case len(candidates) > 1:
-		ids := make([]string, len(candidates))
-		for i, c := range candidates {
-			ids[i] = c.ID
-		}
-		return nil, fmt.Errorf("%d active recurring charges match the request (%s); the API does not return source_id, so the provider cannot tell which one this apply created",
-			len(candidates), strings.Join(ids, ", "))
+		return nil, fmt.Errorf("%d active recurring charges match the request, payment method included (%s); the API does not return "+
+			"source_id, so the provider cannot tell which one this apply created. To resolve it: keep one (terraform state rm on this "+
+			"resource's address, then terraform import <address> %s), and cancel the others if they are duplicates (a separate "+
+			"affinipay_recurring_charge imported with its ID and removed with terraform destroy -target, or the AffiniPay dashboard)",
+			len(candidates), chargeIDs(candidates), candidates[0].ID)
 	}
 	c := candidates[0]
 	if !chargeMatches(c, body) {
@@ -701,6 +695,15 @@ func (r *recurringChargeResource) findCreated(ctx context.Context, body client.R
 		return nil, fmt.Errorf("reading recurring charge %s: %w", c.ID, err)
 	}
 	return full, nil
+}
+
+// chargeIDs lists the IDs of charges, comma-separated.
+func chargeIDs(charges []client.RecurringCharge) string {
+	ids := make([]string, len(charges))
+	for i, c := range charges {
+		ids[i] = c.ID
+	}
+	return strings.Join(ids, ", ")
 }
 
 // chargeMatches reports whether a charge returned by the API is what body
@@ -734,11 +737,13 @@ func (r *recurringChargeResource) Read(ctx context.Context, req resource.ReadReq
 	defer cancel()
 	var charge *client.RecurringCharge
 	var err error
-	if sourceID, unsettled := unsettledSourceID(state.ID.ValueString()); unsettled {
+	if sourceID, unsettled := write.UnsettledKey(state.ID.ValueString()); unsettled {
 		// A create whose outcome was unknown: settle it.
 		charge, err = r.findUnsettled(ctx, &state, sourceID, &resp.Diagnostics)
 		if err == nil && charge == nil {
-			tflog.Warn(ctx, "The unsettled recurring charge create made no charge; removing it from state", map[string]any{"source_id": sourceID})
+			resp.Diagnostics.AddWarning("The unsettled recurring charge create made no charge",
+				fmt.Sprintf("No active recurring charge matches the create recorded as unsettled (source_id %q): it did not commit. "+
+					"The record is removed from state, and the next apply creates the charge.", sourceID))
 			removeResourceKeepIdentity(ctx, req.State, resp)
 			return
 		}
@@ -793,19 +798,33 @@ func (r *recurringChargeResource) Update(ctx context.Context, req resource.Updat
 		resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &plan)...)
 		return
 	}
-	charge, err := r.data.Client.UpdateRecurringCharge(ctx, state.ID.ValueString(), u)
-	if err != nil {
-		summary := "Error updating recurring charge " + state.ID.ValueString()
-		if state.Status.ValueString() == client.RecurringStatusCompleted {
-			resp.Diagnostics.AddError(summary, "The charge is COMPLETED and cannot be changed. "+completedWarning(state)+"\n\n"+err.Error())
-			return
-		}
-		// A PATCH is one request: on error nothing changed, and the state
-		// stays as it was.
-		r.addAPIError(&resp.Diagnostics, summary, err)
+	id := state.ID.ValueString()
+	summary := "Error updating recurring charge " + id
+	res := write.Change(ctx, write.ChangeSpec[client.RecurringCharge]{
+		What: "updating recurring charge " + id,
+		Send: func(ctx context.Context) (*client.RecurringCharge, error) {
+			return r.data.Client.UpdateRecurringCharge(ctx, id, u)
+		},
+		ReadBack: func(ctx context.Context) (*client.RecurringCharge, error) { return r.data.Client.GetRecurringCharge(ctx, id) },
+		Refused: func(diags *diag.Diagnostics, _ string, err error) {
+			if state.Status.ValueString() == client.RecurringStatusCompleted {
+				diags.AddError(summary, "The charge is COMPLETED and cannot be changed. "+completedWarning(state)+"\n\n"+err.Error())
+				return
+			}
+			r.addAPIError(diags, summary, err)
+		},
+	}, &resp.Diagnostics)
+	if res.Object == nil {
+		// Not sent, refused, or unknown and unreadable: the state stays as it was.
 		return
 	}
-	resp.Diagnostics.Append(applyCharge(&plan, charge)...)
+	if res.ReadBack {
+		// The PATCH may have been applied: record the charge as it is.
+		resp.Diagnostics.Append(applyCharge(&state, res.Object)...)
+		resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &state)...)
+		return
+	}
+	resp.Diagnostics.Append(applyCharge(&plan, res.Object)...)
 	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, &plan)...)
 }
 
@@ -822,7 +841,7 @@ func (r *recurringChargeResource) Delete(ctx context.Context, req resource.Delet
 	defer cancel()
 
 	id := state.ID.ValueString()
-	if sourceID, unsettled := unsettledSourceID(id); unsettled {
+	if sourceID, unsettled := write.UnsettledKey(id); unsettled {
 		// Never settled (refresh skipped): remove the charge its create
 		// may have made, if there is one.
 		found, err := r.findUnsettled(ctx, &state, sourceID, &resp.Diagnostics)
@@ -835,39 +854,50 @@ func (r *recurringChargeResource) Delete(ctx context.Context, req resource.Delet
 		}
 		id = found.ID
 	}
-	if state.OnDestroy.ValueString() == onDestroyDelete {
-		if err := r.data.Client.DeleteRecurringCharge(ctx, id); err != nil && !client.IsNotFound(err) {
-			// A DELETE repeated after a lost response, or one racing a
-			// deletion elsewhere, may be refused: it is done if the charge
-			// is gone or DELETED.
-			if after, gerr := r.data.Client.GetRecurringCharge(ctx, id); client.IsNotFound(gerr) ||
-				(gerr == nil && after.Status == client.RecurringStatusDeleted) {
-				return
+	// Deleted, or (cancel) no longer active: nothing left to do. A delete
+	// or cancel repeated after a lost reply, or racing one made elsewhere,
+	// may be refused: it is done if the charge is gone or inactive.
+	gone := func(deleted bool) func(ctx context.Context) (bool, error) {
+		return func(ctx context.Context) (bool, error) {
+			after, err := r.data.Client.GetRecurringCharge(ctx, id)
+			if client.IsNotFound(err) {
+				return true, nil
 			}
-			addAPIError(&resp.Diagnostics, "Error deleting recurring charge "+id, err, nil)
+			if err != nil {
+				return false, err
+			}
+			if deleted {
+				return after.Status == client.RecurringStatusDeleted, nil
+			}
+			if after.Status != client.RecurringStatusActive {
+				tflog.Info(ctx, "Recurring charge no longer active; nothing to cancel", map[string]any{"id": id, "status": after.Status, "status_reason": after.StatusReason})
+				return true, nil
+			}
+			return false, nil
 		}
+	}
+	if state.OnDestroy.ValueString() == onDestroyDelete {
+		write.Delete(ctx, write.DeleteSpec{
+			What:    "deleting recurring charge " + id,
+			Send:    func(ctx context.Context) error { return r.data.Client.DeleteRecurringCharge(ctx, id) },
+			Gone:    gone(true),
+			Refused: reportAPIError(nil),
+		}, &resp.Diagnostics)
 		return
 	}
 	// Cancel straight away: the refresh before destroy has just read the
 	// charge, so reading it again first would cost a request per charge for
-	// nothing. Only when the API refuses the cancel (the charge is already
-	// COMPLETED or DELETED, or this is a repeat of a cancel whose response
-	// was lost) is the charge read, to tell "nothing left to cancel" from a
-	// real error.
-	if _, err := r.data.Client.CancelRecurringCharge(ctx, id); err != nil {
-		if client.IsNotFound(err) {
-			return
-		}
-		after, gerr := r.data.Client.GetRecurringCharge(ctx, id)
-		if client.IsNotFound(gerr) {
-			return
-		}
-		if gerr == nil && after.Status != client.RecurringStatusActive {
-			tflog.Info(ctx, "Recurring charge no longer active; nothing to cancel", map[string]any{"id": id, "status": after.Status, "status_reason": after.StatusReason})
-			return
-		}
-		addAPIError(&resp.Diagnostics, "Error cancelling recurring charge "+id, err, nil)
-	}
+	// nothing. Only when the cancel fails is the charge read, to tell
+	// "nothing left to cancel" from a real error.
+	write.Delete(ctx, write.DeleteSpec{
+		What: "cancelling recurring charge " + id,
+		Send: func(ctx context.Context) error {
+			_, err := r.data.Client.CancelRecurringCharge(ctx, id)
+			return err
+		},
+		Gone:    gone(false),
+		Refused: reportAPIError(nil),
+	}, &resp.Diagnostics)
 }
 
 // ImportState takes `<charge_id>` or `<charge_id>/<method_id>` (or the

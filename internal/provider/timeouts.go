@@ -109,25 +109,6 @@ func withReadTimeout(ctx context.Context, get func(context.Context, time.Duratio
 	return ctx, cancel, true
 }
 
-// lookupReserve is the share of an operation's remaining time kept for the
-// lookup that settles a create whose outcome is unknown: a quarter, at
-// most a minute.
-func lookupReserve(remaining time.Duration) time.Duration {
-	return min(remaining/4, time.Minute)
-}
-
-// withLookupReserve returns the context for a create request: ctx with its
-// deadline moved earlier by lookupReserve, so that the create's own
-// retries cannot use up the time its follow-up lookup needs. The lookup
-// runs on ctx itself, within the same overall timeout.
-func withLookupReserve(ctx context.Context) (context.Context, context.CancelFunc) {
-	deadline, ok := ctx.Deadline()
-	if !ok {
-		return context.WithCancel(ctx)
-	}
-	return context.WithDeadline(ctx, deadline.Add(-lookupReserve(time.Until(deadline))))
-}
-
 // timeoutsAttribute is the `timeouts` attribute of every resource: create,
 // read, update and delete, each defaulting to defaultTimeout.
 func timeoutsAttribute(ctx context.Context) schema.Attribute {
