@@ -53,6 +53,7 @@ type PaymentMethod struct {
 	AuthorizedUses []string              `json:"authorized_uses"`
 	Address        *PaymentMethodAddress `json:"address,omitempty"`
 	Type           string                `json:"type,omitempty"`
+	Created        *AuditTrace           `json:"created,omitempty"`
 }
 
 // PaymentMethodCreate is a POST /contacts/{contact_id}/payment-methods body.

@@ -149,7 +149,9 @@ func (r *contactResource) converge(ctx context.Context, existing *client.Contact
 	var patchDiags diag.Diagnostics
 	res := write.Change(ctx, write.ChangeSpec[client.Contact]{
 		What: "updating the adopted contact " + existing.ID + " to match the configuration",
-		Send: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.PatchContact(ctx, existing.ID, patch) },
+		Send: func(ctx context.Context) (*client.Contact, error) {
+			return r.data.Client.PatchContact(ctx, existing.ID, patch)
+		},
 		ReadBack: func(ctx context.Context) (*client.Contact, error) {
 			return r.data.Client.GetContact(ctx, existing.ID)
 		},
@@ -237,7 +239,7 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 			What:     "updating the contact",
 			Send:     func(ctx context.Context) (*client.Contact, error) { return r.data.Client.PatchContact(ctx, id, patch) },
 			ReadBack: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.GetContact(ctx, id) },
-			Refused: reportAPIError(contactContextPaths()),
+			Refused:  reportAPIError(contactContextPaths()),
 		}, &resp.Diagnostics)
 		if res.ReadBack {
 			// Save what is true: the PATCH may have been applied.

@@ -111,3 +111,12 @@ func warningsOf(diags diag.Diagnostics) diag.Diagnostics {
 func reportAPIError(paths contextPaths) write.Reporter {
 	return func(diags *diag.Diagnostics, summary string, err error) { addAPIError(diags, summary, err, paths) }
 }
+
+// goneIfNotFound is a write protocol Gone result from a read's error: gone
+// on 404, still there on success, unknown on any other error.
+func goneIfNotFound(err error) (bool, error) {
+	if client.IsNotFound(err) {
+		return true, nil
+	}
+	return false, err
+}

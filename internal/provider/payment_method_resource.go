@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -25,6 +26,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 )
 
 var (
@@ -419,16 +421,41 @@ func (r *paymentMethodResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	contactID := plan.ContactID.ValueString()
-	pm, err := r.data.Client.CreatePaymentMethod(ctx, contactID, body)
-	if err != nil {
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("contact_id"), "Contact not found",
-				"AffiniPay has no contact "+contactID+" (or it was deleted): "+err.Error())
-			return
-		}
-		addAPIError(&resp.Diagnostics, "Unable to create the AffiniPay payment method", err, paymentMethodContextPaths)
+	token := body.OneTimeToken
+	if token == "" {
+		token = body.SavedPaymentToken
+	}
+	var source *namedMethod
+	res := write.Create(ctx, write.CreateSpec[client.PaymentMethod]{
+		Kind: "payment method",
+		Key:  "the " + plan.PaymentType.ValueString() + " stored on contact " + contactID,
+		Send: func(ctx context.Context) (*client.PaymentMethod, error) {
+			return r.data.Client.CreatePaymentMethod(ctx, contactID, body)
+		},
+		Lookup: func(ctx context.Context) (*client.PaymentMethod, error) {
+			var err error
+			if source, err = readNamedMethod(ctx, r.data.Client, token); err != nil || source == nil {
+				return nil, fmt.Errorf("reading the masked details of the token the create sent: %w", errOrGone(err))
+			}
+			return r.findCreated(ctx, contactID, source, body.Nickname, body.Reference)
+		},
+		Refused: func(diags *diag.Diagnostics, summary string, err error) {
+			if client.IsNotFound(err) {
+				diags.AddAttributeError(path.Root("contact_id"), "Contact not found",
+					"AffiniPay has no contact "+contactID+" (or it was deleted): "+err.Error())
+				return
+			}
+			addAPIError(diags, summary, err, paymentMethodContextPaths)
+		},
+	}, &resp.Diagnostics)
+	if res.Failed {
 		return
 	}
+	if res.Unsettled {
+		r.recordUnsettled(ctx, req.Plan, resp, source)
+		return
+	}
+	pm := res.Object
 	state, diags := flattenPaymentMethod(ctx, contactID, pm, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
@@ -446,7 +473,29 @@ func (r *paymentMethodResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	defer cancel()
 	contactID := prior.ContactID.ValueString()
-	pm, err := r.data.Client.GetPaymentMethod(ctx, contactID, prior.ID.ValueString())
+	var pm *client.PaymentMethod
+	var err error
+	if after, unsettled := write.UnsettledKey(prior.ID.ValueString()); unsettled {
+		// A create whose outcome was unknown: settle it.
+		if prior.AccountNumber.ValueString() == "" {
+			resp.Diagnostics.AddError("Cannot settle the unsettled payment method create",
+				"The payment method create recorded as unsettled could not read its token's masked details, so the provider cannot tell "+
+					"which of contact "+contactID+"'s payment methods it stored, if any. Check them (affinipay_contact data source), then "+
+					"either import the stored one (terraform state rm on this resource's address, then terraform import <address> "+
+					contactID+"/<payment method ID>) or, if none was stored, terraform state rm this resource's address and apply again.")
+			return
+		}
+		pm, err = r.findCreated(ctx, contactID, unsettledSource(prior, after), prior.Nickname.ValueString(), prior.Reference.ValueString())
+		if err == nil && pm == nil {
+			resp.Diagnostics.AddWarning("The unsettled payment method create stored nothing",
+				"No payment method on contact "+contactID+" matches the create recorded as unsettled: it did not commit. The record is "+
+					"removed from state, and the next apply stores the payment method.")
+			removeResourceKeepIdentity(ctx, req.State, resp)
+			return
+		}
+	} else {
+		pm, err = r.data.Client.GetPaymentMethod(ctx, contactID, prior.ID.ValueString())
+	}
 	if client.IsNotFound(err) {
 		// The payment method, or its contact, is gone.
 		removeResourceKeepIdentity(ctx, req.State, resp)
@@ -494,18 +543,35 @@ func (r *paymentMethodResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	contactID, id := prior.ContactID.ValueString(), prior.ID.ValueString()
 	var pm *client.PaymentMethod
-	var err error
 	if n == 0 {
 		// Only timeouts, or a token attribute removed: nothing to send.
-		pm, err = r.data.Client.GetPaymentMethod(ctx, contactID, id)
+		var err error
+		if pm, err = r.data.Client.GetPaymentMethod(ctx, contactID, id); err != nil {
+			addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay payment method", err, nil)
+			return
+		}
 	} else {
-		pm, err = r.data.Client.UpdatePaymentMethod(ctx, contactID, id, update)
-	}
-	if err != nil {
-		// A PATCH is applied entirely or not at all: the prior state, with
-		// the prior token version, stays true, so the next plan retries.
-		addAPIError(&resp.Diagnostics, "Unable to update the AffiniPay payment method", err, paymentMethodContextPaths)
-		return
+		res := write.Change(ctx, write.ChangeSpec[client.PaymentMethod]{
+			What: "updating the AffiniPay payment method",
+			Send: func(ctx context.Context) (*client.PaymentMethod, error) {
+				return r.data.Client.UpdatePaymentMethod(ctx, contactID, id, update)
+			},
+			ReadBack: func(ctx context.Context) (*client.PaymentMethod, error) {
+				return r.data.Client.GetPaymentMethod(ctx, contactID, id)
+			},
+			Refused: reportAPIError(paymentMethodContextPaths),
+		}, &resp.Diagnostics)
+		if res.ReadBack {
+			// The PATCH may have been applied: record the method as it is,
+			// with the prior token versions (the next plan retries).
+			state, diags := flattenPaymentMethod(ctx, contactID, res.Object, prior)
+			resp.Diagnostics.Append(diags...)
+			resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
+		}
+		if res.Object == nil || res.ReadBack {
+			return
+		}
+		pm = res.Object
 	}
 	state, diags := flattenPaymentMethod(ctx, contactID, pm, plan)
 	resp.Diagnostics.Append(diags...)
@@ -523,10 +589,29 @@ func (r *paymentMethodResource) Delete(ctx context.Context, req resource.DeleteR
 		return
 	}
 	defer cancel()
-	err := r.data.Client.DeletePaymentMethod(ctx, state.ContactID.ValueString(), state.ID.ValueString())
-	if err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete the AffiniPay payment method", err, nil)
+	contactID, id := state.ContactID.ValueString(), state.ID.ValueString()
+	if _, unsettled := write.UnsettledKey(id); unsettled {
+		// Never settled (refresh skipped): delete what its create stored.
+		pm, err := r.findCreated(ctx, contactID, unsettledSource(state, strings.TrimPrefix(id, write.UnsettledID(""))),
+			state.Nickname.ValueString(), state.Reference.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddError("Unable to look up the unsettled AffiniPay payment method", err.Error())
+			return
+		}
+		if pm == nil {
+			return
+		}
+		id = pm.ID
 	}
+	write.Delete(ctx, write.DeleteSpec{
+		What: "deleting the AffiniPay payment method",
+		Send: func(ctx context.Context) error { return r.data.Client.DeletePaymentMethod(ctx, contactID, id) },
+		Gone: func(ctx context.Context) (bool, error) {
+			_, err := r.data.Client.GetPaymentMethod(ctx, contactID, id)
+			return goneIfNotFound(err)
+		},
+		Refused: reportAPIError(nil),
+	}, &resp.Diagnostics)
 }
 
 func (r *paymentMethodResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

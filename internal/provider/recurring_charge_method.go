@@ -108,6 +108,7 @@ type namedMethod struct {
 	expYear     int64
 	bankName    string
 	fingerprint string
+	created     string // a one-time token's creation time
 }
 
 // readNamedMethod reads the saved card, saved bank or contact payment
@@ -163,7 +164,7 @@ func readNamedMethod(ctx context.Context, c *client.Client, id string) (*namedMe
 	tok, err := c.GetToken(ctx, id)
 	if err == nil {
 		m := &namedMethod{kind: "one-time token", typ: tok.Type, number: tok.Number, expMonth: tok.ExpMonth, expYear: tok.ExpYear,
-			bankName: tok.BankName, fingerprint: tok.Fingerprint}
+			bankName: tok.BankName, fingerprint: tok.Fingerprint, created: tok.Created}
 		if tok.Type == client.TokenTypeBank {
 			m.number = tok.AccountNumber
 		}

@@ -805,7 +805,9 @@ func (r *recurringChargeResource) Update(ctx context.Context, req resource.Updat
 		Send: func(ctx context.Context) (*client.RecurringCharge, error) {
 			return r.data.Client.UpdateRecurringCharge(ctx, id, u)
 		},
-		ReadBack: func(ctx context.Context) (*client.RecurringCharge, error) { return r.data.Client.GetRecurringCharge(ctx, id) },
+		ReadBack: func(ctx context.Context) (*client.RecurringCharge, error) {
+			return r.data.Client.GetRecurringCharge(ctx, id)
+		},
 		Refused: func(diags *diag.Diagnostics, _ string, err error) {
 			if state.Status.ValueString() == client.RecurringStatusCompleted {
 				diags.AddError(summary, "The charge is COMPLETED and cannot be changed. "+completedWarning(state)+"\n\n"+err.Error())
