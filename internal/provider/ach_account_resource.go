@@ -17,9 +17,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/validators"
 )
 
@@ -200,9 +202,11 @@ func (r *achAccountResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	state := base
 	if !update.isEmpty() {
-		patched, err := r.data.Client.UpdateAchAccount(ctx, id, update.AchAccountUpdate)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to apply the AffiniPay eCheck account policy", err, achAccountContextPaths)
+		patched := r.write(ctx, id, update, "applying the AffiniPay eCheck account policy", req.Plan, plan, base, &resp.Diagnostics)
+		if patched == nil || resp.Diagnostics.HasError() {
+			// Nothing applied, or an unknown outcome the account read back
+			// does not show applied: nothing is recorded, and the next
+			// apply sends the same (idempotent) PATCH again.
 			return
 		}
 		state, diags = flattenAchAccount(ctx, *patched)
@@ -264,17 +268,20 @@ func (r *achAccountResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	var a *client.AchAccount
-	var err error
 	if update.isEmpty() {
 		// Only timeouts changed (or primary became unknown): re-read.
-		a, err = r.data.Client.GetAchAccount(ctx, id)
-	} else {
-		a, err = r.data.Client.UpdateAchAccount(ctx, id, update.AchAccountUpdate)
-	}
-	if err != nil {
-		// A PATCH is applied entirely or not at all, so the prior state stays true.
-		addAPIError(&resp.Diagnostics, "Unable to update the AffiniPay eCheck account policy", err, achAccountContextPaths)
+		var err error
+		if a, err = r.data.Client.GetAchAccount(ctx, id); err != nil {
+			addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay eCheck account", err, nil)
+			return
+		}
+	} else if a = r.write(ctx, id, update, "updating the AffiniPay eCheck account policy", req.Plan, plan, prior, &resp.Diagnostics); a == nil {
 		return
+	}
+	if resp.Diagnostics.HasError() {
+		// An unknown outcome, read back and not applied: record the
+		// account as it is, so the next plan shows what remains.
+		plan = prior
 	}
 	state, diags := flattenAchAccount(ctx, *a)
 	resp.Diagnostics.Append(diags...)
@@ -282,6 +289,28 @@ func (r *achAccountResource) Update(ctx context.Context, req resource.UpdateRequ
 	state.ID, state.AccountID = types.StringValue(id), types.StringValue(id)
 	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
+}
+
+// write sends update through the write protocol and returns the account
+// as the API has it: the reply, or after an unknown outcome the account
+// read back (settled without an error when it shows everything planned;
+// otherwise with an error in diags). nil: nothing to record.
+func (r *achAccountResource) write(ctx context.Context, id string, update achAccountUpdate, what string, plan tfsdk.Plan, planned, readOnly achAccountResourceModel, diags *diag.Diagnostics) *client.AchAccount {
+	res := write.Change(ctx, write.ChangeSpec[client.AchAccount]{
+		What: what,
+		Send: func(ctx context.Context) (*client.AchAccount, error) {
+			return r.data.Client.UpdateAchAccount(ctx, id, update.AchAccountUpdate)
+		},
+		ReadBack: func(ctx context.Context) (*client.AchAccount, error) { return r.data.Client.GetAchAccount(ctx, id) },
+		Applied: func(a *client.AchAccount) bool {
+			state, d := flattenAchAccount(ctx, *a)
+			state.fillReadOnlyFrom(readOnly)
+			state.ID, state.AccountID, state.Timeouts = types.StringValue(id), types.StringValue(id), planned.Timeouts
+			return !d.HasError() && planSatisfiedBy(ctx, plan, state)
+		},
+		Refused: reportAPIError(achAccountContextPaths),
+	}, diags)
+	return res.Object
 }
 
 // Delete leaves the eCheck account as it is: the API cannot close accounts,

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 )
 
 var (
@@ -127,11 +128,19 @@ func (r *contactTagResource) changeTag(ctx context.Context, contactID, tag strin
 	if add {
 		next = append(next, tag)
 	}
-	updated, err := r.data.Client.PatchContact(ctx, contactID, &client.ContactPatch{Tags: &next})
-	if err != nil {
-		addAPIError(diags, "Error updating the contact's tags", err, contextPaths{"tags": path.Root("tag")})
+	res := write.Change(ctx, write.ChangeSpec[client.Contact]{
+		What: "updating the contact's tags",
+		Send: func(ctx context.Context) (*client.Contact, error) {
+			return r.data.Client.PatchContact(ctx, contactID, &client.ContactPatch{Tags: &next})
+		},
+		ReadBack: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.GetContact(ctx, contactID) },
+		Applied:  func(c *client.Contact) bool { return tagsContain(c.Tags, tag) == add },
+		Refused:  reportAPIError(contextPaths{"tags": path.Root("tag")}),
+	}, diags)
+	if res.Object == nil || res.ReadBack {
 		return false
 	}
+	updated := res.Object
 	if tagsContain(updated.Tags, tag) != add {
 		diags.AddAttributeError(path.Root("tag"), "Tag not changed",
 			fmt.Sprintf("PATCH /contacts/%s succeeded but the returned tags %q still do not reflect the change of %q.", contactID, updated.Tags, tag))

@@ -1,11 +1,13 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
@@ -119,4 +121,15 @@ func goneIfNotFound(err error) (bool, error) {
 		return true, nil
 	}
 	return false, err
+}
+
+// planSatisfiedBy reports whether the model v, as state, holds every known
+// value of plan (write.PlanSatisfied): whether an object read back after
+// an unknown outcome is what the write asked for.
+func planSatisfiedBy(ctx context.Context, plan tfsdk.Plan, v any) bool {
+	st := tfsdk.State{Schema: plan.Schema}
+	if d := st.Set(ctx, v); d.HasError() {
+		return false
+	}
+	return write.PlanSatisfied(plan, st)
 }

@@ -16,9 +16,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/validators"
 )
 
@@ -176,15 +178,11 @@ func (r *merchantResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var m *client.Merchant
-	var err error
-	if update.isEmpty() {
-		m, err = r.data.Client.GetMerchant(ctx)
-	} else {
-		m, err = r.data.Client.UpdateMerchant(ctx, update.MerchantUpdate)
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to apply the AffiniPay merchant settings", err, merchantContextPaths)
+	m := r.write(ctx, update, "applying the AffiniPay merchant settings", req.Plan, &plan, &resp.Diagnostics)
+	if m == nil || resp.Diagnostics.HasError() {
+		// Nothing applied, or an unknown outcome that the merchant read
+		// back does not show applied: nothing is recorded, and the next
+		// apply sends the same (idempotent) PATCH again.
 		return
 	}
 	state, diags := flattenMerchant(ctx, m, &plan)
@@ -248,17 +246,17 @@ func (r *merchantResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var m *client.Merchant
-	var err error
-	if update.isEmpty() {
-		// Only timeouts changed.
-		m, err = r.data.Client.GetMerchant(ctx)
-	} else {
-		m, err = r.data.Client.UpdateMerchant(ctx, update.MerchantUpdate)
+	m := r.write(ctx, update, "updating the AffiniPay merchant settings", req.Plan, &plan, &resp.Diagnostics)
+	if m == nil {
+		return
 	}
-	if err != nil {
-		// A PATCH is applied entirely or not at all, so the prior state stays true.
-		addAPIError(&resp.Diagnostics, "Unable to update the AffiniPay merchant settings", err, merchantContextPaths)
+	if resp.Diagnostics.HasError() {
+		// An unknown outcome, read back and not applied: record the
+		// merchant as it is, so the next plan shows what remains.
+		state, diags := flattenMerchant(ctx, m, &prior)
+		resp.Diagnostics.Append(diags...)
+		state.Timeouts = prior.Timeouts
+		resp.Diagnostics.Append(setStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 		return
 	}
 	state, diags := flattenMerchant(ctx, m, &plan)
@@ -268,6 +266,36 @@ func (r *merchantResource) Update(ctx context.Context, req resource.UpdateReques
 	if update.APIAllowedIPAddressRanges != nil && *update.APIAllowedIPAddressRanges != "" {
 		checkLockedOut(ctx, r.data.Client, client.SplitList(*update.APIAllowedIPAddressRanges), &resp.Diagnostics)
 	}
+}
+
+// write sends update through the write protocol (or reads the merchant when
+// there is nothing to send) and returns the merchant as the API has it:
+// the reply, or after an unknown outcome the merchant read back (settled
+// without an error when it shows everything planned; otherwise with an
+// error in diags). nil: nothing to record (diags say why).
+func (r *merchantResource) write(ctx context.Context, update merchantUpdate, what string, plan tfsdk.Plan, planned *merchantResourceModel, diags *diag.Diagnostics) *client.Merchant {
+	if update.isEmpty() {
+		m, err := r.data.Client.GetMerchant(ctx)
+		if err != nil {
+			addAPIError(diags, "Unable to read the AffiniPay merchant", err, nil)
+			return nil
+		}
+		return m
+	}
+	res := write.Change(ctx, write.ChangeSpec[client.Merchant]{
+		What: what,
+		Send: func(ctx context.Context) (*client.Merchant, error) {
+			return r.data.Client.UpdateMerchant(ctx, update.MerchantUpdate)
+		},
+		ReadBack: func(ctx context.Context) (*client.Merchant, error) { return r.data.Client.GetMerchant(ctx) },
+		Applied: func(m *client.Merchant) bool {
+			state, d := flattenMerchant(ctx, m, planned)
+			state.Timeouts = planned.Timeouts
+			return !d.HasError() && planSatisfiedBy(ctx, plan, state)
+		},
+		Refused: reportAPIError(merchantContextPaths),
+	}, diags)
+	return res.Object
 }
 
 // Delete changes nothing at AffiniPay: the merchant cannot be deleted, and

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 )
 
 var (
@@ -77,8 +78,12 @@ func (a *purgeTestDataAction) Invoke(ctx context.Context, _ action.InvokeRequest
 		}
 	}
 	progress(resp, "Purging %s: %d recurring charge(s) (%d ACTIVE). Live-mode data is not modified.", purgeWhat, len(charges), active)
-	if err := c.PurgeTestData(ctx); err != nil {
-		addAPIError(&resp.Diagnostics, "Error purging test data", err, nil)
+	res := write.Change(ctx, write.ChangeSpec[struct{}]{
+		What:    "purging test data (a purge may have been applied; running it again is harmless)",
+		Send:    func(ctx context.Context) (*struct{}, error) { return &struct{}{}, c.PurgeTestData(ctx) },
+		Refused: reportAPIError(nil),
+	}, &resp.Diagnostics)
+	if res.Class != write.Done {
 		return
 	}
 	progress(resp, "Test data purged")

@@ -6,6 +6,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 )
 
 var (
@@ -54,10 +57,20 @@ func (a *recurringChargeOccurrenceIgnoreAction) Invoke(ctx context.Context, req 
 		return
 	}
 	progress(resp, "Ignoring occurrence %s (%s)", occID, describeOccurrence(o))
-	out, err := a.data.Client.IgnoreRecurringChargeOccurrence(ctx, chargeID, occID)
-	if err != nil {
-		addOccurrenceAPIError(&resp.Diagnostics, "Error ignoring occurrence "+occID+" of recurring charge "+chargeID, err)
+	res := write.Change(ctx, write.ChangeSpec[client.RecurringOccurrence]{
+		What: "ignoring occurrence " + occID + " of recurring charge " + chargeID,
+		Send: func(ctx context.Context) (*client.RecurringOccurrence, error) {
+			return a.data.Client.IgnoreRecurringChargeOccurrence(ctx, chargeID, occID)
+		},
+		ReadBack: func(ctx context.Context) (*client.RecurringOccurrence, error) {
+			return a.data.Client.GetRecurringChargeOccurrence(ctx, chargeID, occID)
+		},
+		Applied: func(o *client.RecurringOccurrence) bool { return o.Status == "IGNORED" },
+		Refused: addOccurrenceAPIError,
+	}, &resp.Diagnostics)
+	if res.Object == nil || res.ReadBack {
 		return
 	}
+	out := res.Object
 	progress(resp, "Occurrence %s is %s; the gateway will not collect it (collect it later with affinipay_recurring_charge_occurrence_pay)", out.ID, out.Status)
 }

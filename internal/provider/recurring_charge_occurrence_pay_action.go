@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
@@ -9,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 )
 
 var (
@@ -57,12 +59,44 @@ func (a *recurringChargeOccurrencePayAction) Invoke(ctx context.Context, req act
 		return
 	}
 	progress(resp, "Collecting occurrence %s now (%s)", occID, describeOccurrence(o))
-	paid, err := a.data.Client.PayRecurringChargeOccurrence(ctx, chargeID, occID)
-	if err != nil {
-		addOccurrenceAPIError(&resp.Diagnostics, "Error paying occurrence "+occID+" of recurring charge "+chargeID, err)
-		return
+	// The pay request is never sent twice (it carries no source_id): an
+	// unknown outcome is settled by reading the occurrence back.
+	var wd diag.Diagnostics
+	res := write.Change(ctx, write.ChangeSpec[client.RecurringOccurrence]{
+		What: "paying occurrence " + occID + " of recurring charge " + chargeID,
+		Send: func(ctx context.Context) (*client.RecurringOccurrence, error) {
+			return a.data.Client.PayRecurringChargeOccurrence(ctx, chargeID, occID)
+		},
+		ReadBack: func(ctx context.Context) (*client.RecurringOccurrence, error) {
+			return a.data.Client.GetRecurringChargeOccurrence(ctx, chargeID, occID)
+		},
+		Applied: func(o *client.RecurringOccurrence) bool { return o.Status == "PAID" },
+		Refused: addOccurrenceAPIError,
+	}, &wd)
+	switch {
+	case res.Class == write.Done:
+		reportPayment(resp, res.Object)
+	case res.Settled:
+		resp.Diagnostics.AddWarning("Payment settled by reading the occurrence back",
+			fmt.Sprintf("The pay request failed after it was sent (%v); the occurrence read back is PAID, so the payment was collected once.", res.Err))
+		reportPayment(resp, res.Object)
+	case res.Class == write.Unknown:
+		now := "reading it back failed too"
+		if res.ReadErr != nil {
+			now += ": " + res.ReadErr.Error()
+		}
+		if res.Object != nil {
+			now = "read back just now, it is " + res.Object.Status + " (" + describeOccurrence(res.Object) + "), but a payment can still " +
+				"complete after the reply was lost"
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("occurrence_id"), "Payment outcome unknown: it may have been collected",
+			fmt.Sprintf("The pay request for occurrence %s of recurring charge %s failed after it was sent (%v), so the payment may have "+
+				"been collected: %s. Check occurrence %s (the affinipay_recurring_charge_occurrences data source, or the AffiniPay "+
+				"dashboard) before running the action again: running it again while the first payment is going through could collect twice.",
+				occID, chargeID, res.Err, now, occID))
+	default:
+		resp.Diagnostics.Append(wd...)
 	}
-	reportPayment(resp, paid)
 }
 
 // reportPayment reports the outcome of a pay request: the API answers 200

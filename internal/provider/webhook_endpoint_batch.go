@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/validators"
 )
 
@@ -152,22 +154,43 @@ func (r *webhookEndpointResource) applyEventsChanges(ctx context.Context, q *eve
 		return
 	}
 	tflog.Debug(ctx, "Writing the merchant's event URLs", map[string]any{"field": field, "changes": len(applied)})
-	updated, err := r.data.Client.UpdateMerchant(ctx, eventsURLsUpdate(mode, list))
-	if err != nil {
-		if len(applied) > 1 {
+	if len(applied) > 1 {
+		updated, err := r.data.Client.UpdateMerchant(ctx, eventsURLsUpdate(mode, list))
+		if err != nil {
+			// Each change is retried alone: its round re-reads the
+			// merchant first, so a change the failed PATCH did apply is
+			// found done, and one it did not is sent again.
 			batch = applied
 			retryAlone()
 			return
 		}
-		c := applied[0]
-		if c.add {
-			addAPIError(&c.diags, "Error adding the webhook URL to the merchant's "+field, err, r.contextPaths())
-		} else {
-			addAPIError(&c.diags, "Error removing the webhook URL from the merchant's "+field, err, r.contextPaths())
-		}
+		r.finishBatch(applied, updated, mode, field)
+		return
+	}
+	c := applied[0]
+	what := "removing the webhook URL from the merchant's " + field
+	if c.add {
+		what = "adding the webhook URL to the merchant's " + field
+	}
+	res := write.Change(ctx, write.ChangeSpec[client.Merchant]{
+		What: what,
+		Send: func(ctx context.Context) (*client.Merchant, error) {
+			return r.data.Client.UpdateMerchant(ctx, eventsURLsUpdate(mode, list))
+		},
+		ReadBack: func(ctx context.Context) (*client.Merchant, error) { return r.data.Client.GetMerchant(ctx) },
+		Applied:  func(m *client.Merchant) bool { return eventsURLsContain(eventsURLs(m, mode), c.url) == c.add },
+		Refused:  reportAPIError(r.contextPaths()),
+	}, &c.diags)
+	if res.Object == nil || res.ReadBack {
 		c.done = true
 		return
 	}
+	r.finishBatch(applied, res.Object, mode, field)
+}
+
+// finishBatch checks the merchant a batch's PATCH returned against each
+// change and marks them done.
+func (r *webhookEndpointResource) finishBatch(applied []*eventsChange, updated *client.Merchant, mode, field string) {
 	for _, c := range applied {
 		if c.add && !eventsURLsContain(eventsURLs(updated, mode), c.url) {
 			c.diags.AddAttributeError(path.Root("url"), "Webhook URL not registered",

@@ -213,6 +213,10 @@ type ChangeSpec[T any] struct {
 	Send func(ctx context.Context) (*T, error)
 	// ReadBack reads the object after an unknown outcome (nil: none).
 	ReadBack func(ctx context.Context) (*T, error)
+	// Applied, when set, tells from the object read back whether the
+	// change took effect: then the change is settled as done, without an
+	// error (Settled).
+	Applied func(*T) bool
 	// Refused reports a refused request.
 	Refused Reporter
 }
@@ -226,6 +230,10 @@ type ChangeResult[T any] struct {
 	// ReadBack: Object was read back after an unknown outcome; diagnostics
 	// hold an error saying so, and the caller records Object.
 	ReadBack bool
+	// Settled: after an unknown outcome, the object read back shows the
+	// change applied (Applied): Object is that object and there is no
+	// error.
+	Settled bool
 	// ReadErr is the read-back's error, if any.
 	ReadErr error
 	Err     error
@@ -259,6 +267,10 @@ func Change[T any](ctx context.Context, spec ChangeSpec[T], diags *diag.Diagnost
 		res.ReadErr = rerr
 		diags.AddError(summary, fmt.Sprintf("%v\n\nThe request was sent, and may have been applied; reading it back failed too (%v). "+
 			"The state keeps its prior values; the next plan reads the object again and shows what remains to change.", err, rerr))
+		return res
+	}
+	if spec.Applied != nil && spec.Applied(now) {
+		res.Object, res.Settled = now, true
 		return res
 	}
 	res.Object, res.ReadBack = now, true
