@@ -15,6 +15,9 @@ import (
 //	POST /_sandbox/reset    -> 204, restores the seeded state
 //	GET  /_sandbox/faults   -> current Faults JSON
 //	POST /_sandbox/faults   -> 204, replaces the faults ({} clears them)
+//	GET  /_sandbox/fault-rules -> {"rules": [...], "hits": N}
+//	POST /_sandbox/fault-rules {"rules": [FaultRule...]} -> 204, replaces
+//	     the targeted fault rules (fault_rules.go; {} clears them)
 //	GET  /_sandbox/clock, POST /_sandbox/clock (clock.go)
 //	GET  /_sandbox/client-address, POST /_sandbox/client-address
 //	     {"address": "203.0.113.7"} -> the apparent client address for the
@@ -31,6 +34,13 @@ func (s *Server) adminRoutes() {
 		writeJSON(w, http.StatusOK, s.currentFaults())
 	})
 	s.adminMux.HandleFunc("POST /_sandbox/faults", s.postFaults)
+	s.adminMux.HandleFunc("GET /_sandbox/fault-rules", func(w http.ResponseWriter, r *http.Request) {
+		s.rules.mu.Lock()
+		out := map[string]any{"rules": append([]FaultRule{}, s.rules.rules...), "hits": s.rules.hits}
+		s.rules.mu.Unlock()
+		writeJSON(w, http.StatusOK, out)
+	})
+	s.adminMux.HandleFunc("POST /_sandbox/fault-rules", s.postFaultRules)
 	s.adminMux.HandleFunc("GET /_sandbox/clock", s.getClock)                    // clock.go
 	s.adminMux.HandleFunc("POST /_sandbox/clock", s.postClock)                  // clock.go
 	s.adminMux.HandleFunc("GET /_sandbox/client-address", s.getClientAddress)   // ip_allowlist.go
@@ -73,6 +83,25 @@ func (s *Server) postFaults(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.SetFaults(f); err != nil {
+		var fe *FaultsError
+		if errors.As(err, &fe) {
+			writeInvalid(w, []Message{invalidData(fe.Field, subInvalid, fe.Message)})
+			return
+		}
+		writeMessages(w, http.StatusInternalServerError, serverError())
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) postFaultRules(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Rules []FaultRule `json:"rules"`
+	}
+	if !readAdminJSON(w, r, "fault rules", &in) {
+		return
+	}
+	if err := s.SetFaultRules(in.Rules); err != nil {
 		var fe *FaultsError
 		if errors.As(err, &fe) {
 			writeInvalid(w, []Message{invalidData(fe.Field, subInvalid, fe.Message)})

@@ -30,6 +30,7 @@ type Server struct {
 	ids     *idGen // IDs/tokens generated while serving requests
 	metrics metricsState
 	faults  faultState
+	rules   faultRules // fault_rules.go
 
 	// methodResolvers resolve the ID of a payment method a charge may use
 	// (saved cards and banks, one-time tokens, contact payment methods);
@@ -128,6 +129,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	d := s.decideFaults(r.Method)
 	if d.latency > 0 {
 		holdRequest(r, d.latency)
+	}
+
+	if rule, ok := s.takeRule(r); ok {
+		s.serveRule(w, r, pattern, rule) // fault_rules.go
+		return
 	}
 
 	buf := newBufferedResponse()
