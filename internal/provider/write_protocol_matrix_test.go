@@ -338,5 +338,3 @@ func (w *signalWorkspace) plannedDestroys(planFile string) []string {
 	}
 	return out
 }
-
-

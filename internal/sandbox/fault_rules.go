@@ -183,4 +183,3 @@ func (s *Server) serveRule(w http.ResponseWriter, r *http.Request, pattern strin
 	s.recordRequest(r.Method, path, buf.statusCode())
 	buf.flushTo(w)
 }
-
