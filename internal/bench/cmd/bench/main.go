@@ -73,6 +73,7 @@ type options struct {
 	webhooks    int
 	keep        bool
 	jsonOut     string
+	realBin     string
 }
 
 // result is one configuration at one N.
@@ -118,6 +119,7 @@ func main() {
 	flag.IntVar(&o.webhooks, "webhooks", 20, "webhook endpoints in the configuration")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary directory (binaries, configurations, logs)")
 	flag.StringVar(&o.jsonOut, "json", "", "also write the results as JSON to this file")
+	flag.StringVar(&o.realBin, "provider-bin", "", "use this provider binary (e.g. one built from an earlier commit) instead of building the working tree's")
 	flag.Parse()
 	for _, s := range strings.Split(*ns, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -182,6 +184,9 @@ func run(o options) error {
 		{sandboxBin, "./cmd/affinipay-sandbox"},
 		{b.floorBin, "./internal/bench/cmd/floor-provider"},
 		{filepath.Join(pluginDir, "terraform-provider-affinipay"), "./internal/bench/cmd/rsswrap"},
+	}
+	if o.realBin != "" {
+		b.realBin, builds = o.realBin, builds[1:]
 	}
 	for _, bd := range builds {
 		logf("go build -o %s %s", bd.out, bd.pkg)
