@@ -15,6 +15,11 @@ func (c *Client) GetAchAccount(ctx context.Context, id string) (*AchAccount, err
 	if err != nil {
 		return nil, err
 	}
+	return achAccountIn(m, id)
+}
+
+// achAccountIn is the account id among m's ach_accounts, or a 404 *APIError.
+func achAccountIn(m *Merchant, id string) (*AchAccount, error) {
 	for i := range m.AchAccounts {
 		if m.AchAccounts[i].ID == id {
 			return &m.AchAccounts[i], nil

@@ -117,6 +117,8 @@ type Client struct {
 	mu        sync.Mutex
 	secretKey string             // resolved from gateway credentials when not configured
 	keyLookup singleflight.Group // one /gateway-credentials lookup at a time
+
+	shared sharedReads // replies shared by the reads of one refresh (shared_reads.go)
 }
 
 // New validates cfg and builds a Client.
@@ -308,6 +310,10 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 	// After a stop, a write not yet sent is not sent at all.
 	if req.changes() && Interrupted(ctx) {
 		return fmt.Errorf("%s %s: %w", req.Method, req.Path, ErrNotSent)
+	}
+	if req.changes() {
+		c.shared.writeStarted()
+		defer c.shared.writeEnded()
 	}
 	policy := retryPolicy{max: c.cfg.MaxRetries, waitMin: c.cfg.RetryWaitMin, waitMax: c.cfg.RetryWaitMax}
 	everSent := false

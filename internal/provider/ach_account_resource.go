@@ -233,7 +233,7 @@ func (r *achAccountResource) Read(ctx context.Context, req resource.ReadRequest,
 	if id == "" {
 		id = prior.ID.ValueString()
 	}
-	a, err := r.data.Client.GetAchAccount(ctx, id)
+	a, err := r.data.Client.RefreshAchAccount(ctx, id)
 	if client.IsNotFound(err) {
 		removeResourceKeepIdentity(ctx, req.State, resp)
 		return

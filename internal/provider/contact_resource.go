@@ -188,7 +188,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 			return
 		}
 	} else {
-		c, err = r.data.Client.GetContact(ctx, state.ID.ValueString())
+		c, err = r.data.Client.RefreshContact(ctx, state.ID.ValueString())
 	}
 	if client.IsNotFound(err) || (err == nil && c.Deleted) {
 		tflog.Warn(ctx, "Contact no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})

@@ -194,7 +194,7 @@ func (d *merchantDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 	defer cancel()
-	m, err := d.data.Client.GetMerchant(ctx)
+	m, err := d.data.Client.SharedMerchant(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)
 		return

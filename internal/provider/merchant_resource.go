@@ -205,7 +205,7 @@ func (r *merchantResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	defer cancel()
-	m, err := r.data.Client.GetMerchant(ctx)
+	m, err := r.data.Client.SharedMerchant(ctx)
 	if err != nil {
 		if !lockedOutReadError(ctx, prior.APIAllowedIPAddressRanges, err, &resp.Diagnostics) {
 			addAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)

@@ -494,7 +494,7 @@ func (r *paymentMethodResource) Read(ctx context.Context, req resource.ReadReque
 			return
 		}
 	} else {
-		pm, err = r.data.Client.GetPaymentMethod(ctx, contactID, prior.ID.ValueString())
+		pm, err = r.data.Client.RefreshPaymentMethod(ctx, contactID, prior.ID.ValueString())
 	}
 	if client.IsNotFound(err) {
 		// The payment method, or its contact, is gone.

@@ -749,7 +749,7 @@ func (r *recurringChargeResource) Read(ctx context.Context, req resource.ReadReq
 			return
 		}
 	} else {
-		charge, err = r.data.Client.GetRecurringCharge(ctx, state.ID.ValueString())
+		charge, err = r.data.Client.RefreshRecurringCharge(ctx, state.ID.ValueString())
 	}
 	if client.IsNotFound(err) || (err == nil && charge.Status == client.RecurringStatusDeleted) {
 		tflog.Warn(ctx, "Recurring charge deleted outside Terraform; removing it from state", map[string]any{"id": state.ID.ValueString()})

@@ -247,7 +247,7 @@ func (r *webhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	defer cancel()
-	m, err := r.data.Client.GetMerchant(ctx)
+	m, err := r.data.Client.SharedMerchant(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Error reading the merchant's event URLs", err, nil)
 		return
