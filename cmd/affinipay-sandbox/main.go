@@ -1,7 +1,7 @@
 // Command affinipay-sandbox serves the in-memory AffiniPay API sandbox
 // (internal/sandbox) over HTTP for local development and acceptance tests.
 //
-//	affinipay-sandbox -listen 127.0.0.1:8765 [-env-file PATH] [-seed N] [-allow-non-loopback]
+//	affinipay-sandbox -listen 127.0.0.1:8765 [-env-file PATH] [-seed N] [-merchants N] [-allow-non-loopback]
 //
 // Once listening it writes PATH (atomically: temp file + rename) with
 //
@@ -11,6 +11,11 @@
 //	export AFFINIPAY_PUBLIC_KEY=...
 //	export AFFINIPAY_CLIENT_ID=...
 //	export AFFINIPAY_CLIENT_SECRET=...
+//
+// and with -merchants N > 1 the same six credentials of merchants 2..N as
+// AFFINIPAY_MERCHANT_<n>_SECRET_KEY, ..._ACCESS_TOKEN, ..._PUBLIC_KEY,
+// ..._CLIENT_ID, ..._CLIENT_SECRET and ..._LIVE_SECRET_KEY (merchant 1 is
+// the unnumbered AFFINIPAY_* set).
 //
 // A stale PATH is removed at startup and PATH is removed again on shutdown,
 // so a reader polling for it only ever sees the file of a live sandbox.
@@ -61,11 +66,15 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready func(baseUR
 	envFile := fs.String("env-file", "", "write shell export lines for AFFINIPAY_* variables to this file once listening")
 	allowNonLoopback := fs.Bool("allow-non-loopback", false, "allow listening on a non-loopback address")
 	seed := fs.Int64("seed", 1, "seed for deterministic IDs and faults")
+	merchants := fs.Int("merchants", 1, fmt.Sprintf("number of merchants hosted (1..%d), each with its own credentials and data", sandbox.MaxMerchants))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if *merchants < 1 || *merchants > sandbox.MaxMerchants {
+		return fmt.Errorf("-merchants must be from 1 to %d, got %d", sandbox.MaxMerchants, *merchants)
 	}
 	if !*allowNonLoopback {
 		if err := checkLoopback(*listen); err != nil {
@@ -86,7 +95,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready func(baseUR
 
 	logger := log.New(stderr, "affinipay-sandbox: ", log.LstdFlags|log.Lmicroseconds)
 	srv := &http.Server{
-		Handler:           logRequests(sandbox.New(sandbox.Options{Seed: *seed}), logger),
+		Handler:           logRequests(sandbox.New(sandbox.Options{Seed: *seed, Merchants: *merchants}), logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          logger,
 	}
@@ -104,7 +113,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready func(baseUR
 	}
 
 	if *envFile != "" {
-		if err := writeEnvFile(*envFile, baseURL); err != nil {
+		if err := writeEnvFile(*envFile, baseURL, *merchants); err != nil {
 			_ = shutdown()
 			return fmt.Errorf("writing env file: %w", err)
 		}
@@ -172,7 +181,7 @@ func envFileContent(baseURL string) string {
 
 // writeEnvFile writes the env file atomically (temp file in the same
 // directory, then rename), mode 0600.
-func writeEnvFile(path, baseURL string) error {
+func writeEnvFile(path, baseURL string, merchants int) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -181,7 +190,7 @@ func writeEnvFile(path, baseURL string) error {
 	tmp := f.Name()
 	defer os.Remove(tmp) // no-op after a successful rename
 	w := bufio.NewWriter(f)
-	if _, err := w.WriteString(envFileContent(baseURL)); err != nil {
+	if _, err := w.WriteString(envFileContent(baseURL) + merchantsEnvContent(merchants)); err != nil {
 		f.Close()
 		return err
 	}
@@ -239,3 +248,22 @@ func (s *statusRecorder) Write(p []byte) (int, error) {
 }
 
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// merchantsEnvContent returns the export lines of merchants 2..n.
+func merchantsEnvContent(n int) string {
+	var b strings.Builder
+	for i := 2; i <= n; i++ {
+		c := sandbox.MerchantCredentials(i)
+		for _, kv := range [][2]string{
+			{"SECRET_KEY", c.TestSecretKey},
+			{"LIVE_SECRET_KEY", c.LiveSecretKey},
+			{"ACCESS_TOKEN", c.AccessToken},
+			{"PUBLIC_KEY", c.PublicKey},
+			{"CLIENT_ID", c.ClientID},
+			{"CLIENT_SECRET", c.ClientSecret},
+		} {
+			fmt.Fprintf(&b, "export AFFINIPAY_MERCHANT_%d_%s=%s\n", i, kv[0], kv[1])
+		}
+	}
+	return b.String()
+}

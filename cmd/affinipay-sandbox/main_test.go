@@ -143,3 +143,27 @@ func TestEnvFileContent(t *testing.T) {
 		t.Fatalf("content:\n%s", got)
 	}
 }
+
+func TestMerchantsEnvContent(t *testing.T) {
+	if got := merchantsEnvContent(1); got != "" {
+		t.Errorf("one merchant adds lines: %q", got)
+	}
+	got := merchantsEnvContent(3)
+	c3 := sandbox.MerchantCredentials(3)
+	for _, want := range []string{
+		"export AFFINIPAY_MERCHANT_2_SECRET_KEY=" + sandbox.MerchantCredentials(2).TestSecretKey + "\n",
+		"export AFFINIPAY_MERCHANT_3_ACCESS_TOKEN=" + c3.AccessToken + "\n",
+		"export AFFINIPAY_MERCHANT_3_CLIENT_SECRET=" + c3.ClientSecret + "\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n"); n != 12 {
+		t.Errorf("%d lines, want 12", n)
+	}
+	var logs lockedBuffer
+	if err := run(context.Background(), []string{"-merchants", "0"}, &logs, nil); err == nil {
+		t.Error("-merchants 0 accepted")
+	}
+}

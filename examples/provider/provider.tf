@@ -11,6 +11,12 @@ terraform {
 # AFFINIPAY_PUBLIC_KEY), so that no secret is written in configuration.
 provider "affinipay" {
   mode = "test"
+
+  # Refuse to work on any other merchant than this one (the `id` of
+  # GET /v1/merchant, also `data.affinipay_merchant.<name>.id`): a plan or
+  # apply run with another merchant's credentials fails before any request
+  # that reads or changes an object.
+  # allowed_merchant_ids = ["wKgFeDz5HF-BPPl08dcACw"]
 }
 
 # Against the local sandbox (make quickstart starts one):

@@ -56,6 +56,9 @@ type providerModel struct {
 	Mode           types.String `tfsdk:"mode"`
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
+
+	AllowedMerchantIDs   types.Set `tfsdk:"allowed_merchant_ids"`   // merchant_guard.go
+	ForbiddenMerchantIDs types.Set `tfsdk:"forbidden_merchant_ids"` // merchant_guard.go
 }
 
 // ProviderData is what resources and data sources receive from Configure.
@@ -131,6 +134,9 @@ func (p *affinipayProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 			},
 		},
 	}
+	for name, a := range merchantGuardAttributes() { // merchant_guard.go
+		resp.Schema.Attributes[name] = a
+	}
 }
 
 // unknownAttrs lists the attributes with their env vars, for the unknown-value errors.
@@ -201,6 +207,12 @@ func (p *affinipayProvider) Configure(ctx context.Context, req provider.Configur
 	c, err := client.New(ccfg)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid AffiniPay provider configuration", err.Error())
+		return
+	}
+	// allowed_merchant_ids / forbidden_merchant_ids: refuse the wrong
+	// merchant before anything else runs (merchant_guard.go).
+	checkMerchantGuard(ctx, cfg.AllowedMerchantIDs, cfg.ForbiddenMerchantIDs, ccfg, c, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	tflog.Debug(ctx, "AffiniPay client configured", map[string]any{

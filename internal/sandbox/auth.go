@@ -48,9 +48,9 @@ func (s *Server) secretKeyAuth(h http.HandlerFunc) http.HandlerFunc {
 		var m mode
 		switch {
 		case !ok || pass != "":
-		case secureEqual(user, TestSecretKey):
+		case secureEqual(user, s.multi.creds.TestSecretKey):
 			m = modeTest
-		case secureEqual(user, LiveSecretKey):
+		case secureEqual(user, s.multi.creds.LiveSecretKey):
 			m = modeLive
 		}
 		if m == "" || !s.ipAllowed(r) {
@@ -74,7 +74,7 @@ func (s *Server) ipAllowed(r *http.Request) bool {
 func (s *Server) publicKeyAuth(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		user, pass, ok := r.BasicAuth()
-		if !ok || pass != "" || !secureEqual(user, PublicKey) {
+		if !ok || pass != "" || !secureEqual(user, s.multi.creds.PublicKey) {
 			writeNotAuthorized(w, basicChallenge)
 			return
 		}
@@ -105,7 +105,7 @@ func parseBearer(header string) (string, bool) {
 }
 
 func (s *Server) validToken(token string) bool {
-	if secureEqual(token, AccessToken) {
+	if secureEqual(token, s.multi.creds.AccessToken) {
 		return true
 	}
 	s.mu.Lock()

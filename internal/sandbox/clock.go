@@ -46,9 +46,11 @@ func (s *Server) SetNow(t time.Time) {
 		u := t.UTC()
 		s.setPinned(&u)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.processRecurringLocked()
+	for _, m := range s.merchantServers() { // merchants.go: every merchant's charges
+		m.mu.Lock()
+		m.processRecurringLocked()
+		m.mu.Unlock()
+	}
 }
 
 // Now returns the sandbox's current time (pinned or real).

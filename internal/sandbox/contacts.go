@@ -74,7 +74,7 @@ func (s *Server) auditLocked(r *http.Request) auditTrace {
 	if h, _, err := net.SplitHostPort(ip); err == nil {
 		ip = h
 	}
-	return auditTrace{User: s.st.merchant.ContactEmail, Timestamp: s.nowUTC(), ClientID: ClientID, ClientInet: ip, CallerInet: ip}
+	return auditTrace{User: s.st.merchant.ContactEmail, Timestamp: s.nowUTC(), ClientID: s.multi.creds.ClientID, ClientInet: ip, CallerInet: ip}
 }
 
 // contact is a Person (p_) or Organization (org_).

@@ -65,4 +65,9 @@
 //     therefore does not reject a UK code with country US. The provider's
 //     plan-time check is stricter on purpose (it catches a mistake, not an
 //     API rule).
+//   - Several merchants (merchants.go): an object ID of another merchant
+//     answers 404 resource_not_found ("An item referred to in the request
+//     ... was not found", :670), not 401, so that a merchant never learns
+//     that an ID exists elsewhere; a credential of no merchant answers 401
+//     not_authorized (:4355).
 package sandbox

@@ -156,13 +156,13 @@ func faultReply(buf *bufferedResponse, rule FaultRule) {
 	}
 }
 
-// serveRule serves a request a rule applies to; it reports the status
-// recorded in the metrics (0 for a dropped connection).
-func (s *Server) serveRule(w http.ResponseWriter, r *http.Request, pattern string, rule FaultRule) {
+// serveRule serves a request a rule applies to, on target (the merchant
+// the request's credential selects).
+func (s *Server) serveRule(w http.ResponseWriter, r *http.Request, target *Server, pattern string, rule FaultRule) {
 	buf := newBufferedResponse()
 	switch rule.Commit {
 	case CommitAfter:
-		s.dispatchRecovering(buf, r, pattern)
+		target.dispatchRecovering(buf, r, pattern)
 	case CommitLater:
 		body, _ := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
 		later := r.Clone(context.Background())
@@ -170,7 +170,7 @@ func (s *Server) serveRule(w http.ResponseWriter, r *http.Request, pattern strin
 		s.rules.pending.Add(1)
 		time.AfterFunc(time.Duration(rule.CommitDelayMS)*time.Millisecond, func() {
 			defer s.rules.pending.Done()
-			s.dispatchRecovering(newBufferedResponse(), later, pattern)
+			target.dispatchRecovering(newBufferedResponse(), later, pattern)
 		})
 	}
 	path := patternPath(pattern)

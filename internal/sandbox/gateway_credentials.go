@@ -101,8 +101,8 @@ func (s *Server) getGatewayCredentials(w http.ResponseWriter, r *http.Request) {
 			ReferenceRequired: false,
 			ReferenceLabel:    "Reference",
 		},
-		TestAccounts: s.gatewayAccountsLocked(modeTest, TestSecretKey),
-		LiveAccounts: s.gatewayAccountsLocked(modeLive, LiveSecretKey),
+		TestAccounts: s.gatewayAccountsLocked(modeTest, s.multi.creds.TestSecretKey),
+		LiveAccounts: s.gatewayAccountsLocked(modeLive, s.multi.creds.LiveSecretKey),
 	}
 	writeJSON(w, http.StatusOK, out)
 }

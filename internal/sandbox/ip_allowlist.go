@@ -108,7 +108,9 @@ func (s *Server) postClientAddress(w http.ResponseWriter, r *http.Request) {
 // SetClientAddress makes every later API request appear to come from a (the
 // zero Addr returns to the connection's own address). Reset clears it.
 func (s *Server) SetClientAddress(a netip.Addr) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.apparentClient = a.Unmap()
+	for _, m := range s.merchantServers() { // merchants.go: shared by every merchant
+		m.mu.Lock()
+		m.apparentClient = a.Unmap()
+		m.mu.Unlock()
+	}
 }

@@ -64,6 +64,7 @@ func (s *Server) recordRequest(method, path string, status int) {
 
 // recordPanic counts a recovered handler panic.
 func (s *Server) recordPanic() {
+	s = s.rootServer() // merchants.go: every merchant's panics count here
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.metrics.panics++
@@ -73,11 +74,15 @@ func (s *Server) recordPanic() {
 func (s *Server) Metrics() Metrics {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := Metrics{Total: s.metrics.total, Requests: []RequestCount{}, Faults: map[string]int64{}, Panics: s.metrics.panics}
-	for k, v := range s.metrics.faults {
+	return snapshotMetrics(s.metrics, s.metrics.panics)
+}
+
+func snapshotMetrics(ms metricsState, panics int64) Metrics {
+	m := Metrics{Total: ms.total, Requests: []RequestCount{}, Faults: map[string]int64{}, Panics: panics}
+	for k, v := range ms.faults {
 		m.Faults[k] = v
 	}
-	for k, v := range s.metrics.counts {
+	for k, v := range ms.counts {
 		m.Requests = append(m.Requests, RequestCount{Method: k.method, Path: k.path, Status: k.status, Count: v})
 	}
 	slices.SortFunc(m.Requests, func(a, b RequestCount) int {

@@ -126,7 +126,7 @@ func (s *Server) oauthToken(w http.ResponseWriter, r *http.Request) {
 	} else {
 		id, secret = params["client_id"], params["client_secret"]
 	}
-	if !secureEqual(id, ClientID) || !secureEqual(secret, ClientSecret) {
+	if !secureEqual(id, s.multi.creds.ClientID) || !secureEqual(secret, s.multi.creds.ClientSecret) {
 		if basic {
 			w.Header().Set("WWW-Authenticate", `Basic realm="AffiniPay"`)
 		}

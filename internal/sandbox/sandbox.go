@@ -15,6 +15,9 @@ import (
 type Options struct {
 	Now  func() time.Time // clock; nil = time.Now
 	Seed int64            // for deterministic IDs/faults; 0 = 1
+
+	// Merchants is the number of merchants hosted (merchants.go); 0 = 1.
+	Merchants int
 }
 
 // Server is the sandbox API. Create it with New; it is safe for concurrent use.
@@ -37,7 +40,9 @@ type Server struct {
 	// each API area registers its own in its routes function.
 	methodResolvers []methodResolver
 
-	clock sandboxClock // pinned time, if any (clock.go)
+	clock *sandboxClock // pinned time, if any (clock.go); shared by every merchant
+
+	multi merchantSet // this merchant's number and credentials, the merchant list (merchants.go)
 
 	// apparentClient, when valid, replaces the connection's address for the
 	// IP allow-list (ip_allowlist.go). Set only through the admin endpoint.
@@ -53,10 +58,13 @@ func New(opts Options) *Server {
 	if s.seed == 0 {
 		s.seed = 1
 	}
+	s.clock = &sandboxClock{}
 	s.mux = http.NewServeMux()
 	s.adminMux = http.NewServeMux()
 	s.routes()
 	s.adminRoutes()
+	s.merchantAdminRoutes() // merchants.go
+	s.initMerchants(opts.Merchants)
 	s.Reset()
 	return s
 }
@@ -84,21 +92,25 @@ func (s *Server) handle(pattern string, h http.HandlerFunc) {
 	s.mux.HandleFunc(pattern, h)
 }
 
-// Reset restores the seeded state and clears metrics, faults and issued
-// access tokens.
+// Reset restores the seeded state of every merchant and clears metrics,
+// faults and issued access tokens.
 func (s *Server) Reset() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.resetLocked()
+	s.mu.Unlock()
+	s.resetOtherMerchants() // merchants.go
 }
 
 func (s *Server) resetLocked() {
-	s.st = seedState(s.seed)
-	s.ids = newIDGen(s.seed, "runtime")
+	s.st = seedMerchantState(s.seed, s.multi.index, s.multi.creds)
+	s.ids = newIDGen(s.seed, runtimeStream(s.multi.index))
 	s.metrics = newMetricsState()
+	s.multi.own = newMetricsState()
 	s.faults = newFaultState(Faults{}, s.seed)
 	s.apparentClient = netip.Addr{}
-	s.resetClock()
+	if s.multi.index <= 1 {
+		s.resetClock() // the clock is shared: only merchant 1 resets it
+	}
 }
 
 // nowLocked returns the current time truncated to the millisecond precision
@@ -131,8 +143,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		holdRequest(r, d.latency)
 	}
 
+	// The merchant the credential selects serves the route (merchants.go).
+	target, known := s.merchantFor(r)
+
 	if rule, ok := s.takeRule(r); ok {
-		s.serveRule(w, r, pattern, rule) // fault_rules.go
+		s.serveRule(w, r, target, pattern, rule) // fault_rules.go
 		return
 	}
 
@@ -146,15 +161,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case d.error500:
 		writeMessages(buf, http.StatusInternalServerError, serverError())
 	default:
-		s.dispatchRecovering(buf, r, pattern)
+		target.dispatchRecovering(buf, r, pattern)
 	}
 
 	if d.drop {
 		s.recordRequest(r.Method, path, 0)
+		if known {
+			target.recordOwnRequest(r.Method, path, 0)
+		}
 		dropConnection(w)
 		return
 	}
 	s.recordRequest(r.Method, path, buf.statusCode())
+	if known {
+		target.recordOwnRequest(r.Method, path, buf.statusCode())
+	}
 	buf.flushTo(w)
 }
 

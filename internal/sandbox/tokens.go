@@ -113,13 +113,13 @@ func (s *Server) tokenReadAuth(h http.HandlerFunc) http.HandlerFunc {
 		user, pass, ok := r.BasicAuth()
 		switch {
 		case !ok || pass != "":
-		case secureEqual(user, PublicKey):
+		case secureEqual(user, s.multi.creds.PublicKey):
 			h(w, r)
 			return
-		case secureEqual(user, TestSecretKey):
+		case secureEqual(user, s.multi.creds.TestSecretKey):
 			h(w, r.WithContext(context.WithValue(r.Context(), ctxMode, modeTest)))
 			return
-		case secureEqual(user, LiveSecretKey):
+		case secureEqual(user, s.multi.creds.LiveSecretKey):
 			h(w, r.WithContext(context.WithValue(r.Context(), ctxMode, modeLive)))
 			return
 		}
@@ -190,9 +190,9 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request) {
 	}
 	// Authentication: Basic public_key: or (form POSTs) a public_key parameter.
 	user, pass, basic := r.BasicAuth()
-	authed := basic && pass == "" && secureEqual(user, PublicKey)
+	authed := basic && pass == "" && secureEqual(user, s.multi.creds.PublicKey)
 	if !basic && form && formKey != "" {
-		authed = secureEqual(formKey, PublicKey)
+		authed = secureEqual(formKey, s.multi.creds.PublicKey)
 	}
 	if !authed {
 		writeNotAuthorized(w, basicChallenge)
