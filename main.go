@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -15,13 +16,24 @@ import (
 // Docs are generated with `make docs`, which runs tfplugindocs offline
 // against a local Terraform (see GNUmakefile); there is no go:generate.
 
-// version is set by goreleaser (-ldflags "-X main.version=...").
-var version = "dev"
+// version and commit are stamped at build time, by goreleaser for releases
+// and by the GNUmakefile (`make build`, `make install`) for local builds:
+// -ldflags "-X main.version=... -X main.commit=...".
+var (
+	version = "dev"
+	commit  = "none"
+)
 
 func main() {
-	var debug bool
+	var debug, showVersion bool
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
+	flag.BoolVar(&showVersion, "version", false, "print the provider's version and commit, then exit")
 	flag.Parse()
+
+	if showVersion {
+		fmt.Printf("terraform-provider-affinipay %s (commit %s)\n", version, commit)
+		return
+	}
 
 	// Log levels OFF unless Terraform will show the logs (TF_LOG...), and a
 	// soft memory limit unless GOMEMLIMIT is set (see the package). Not in

@@ -20,8 +20,8 @@ case "${ver}" in
 	# Terraform < 1.10 omits ephemeral resource schemas from
 	# `terraform providers schema -json`, so regenerating would delete
 	# docs/ephemeral-resources/ and report a bogus difference. This happens
-	# only with the fallback terraform v1.5.7 that ensure-terraform.sh builds
-	# when no terraform is installed; CI runs the check with >= 1.10.
+	# only when TF_LATEST_TERRAFORM_PATH names such an old CLI (the script
+	# otherwise finds or builds 1.14); CI runs the check with 1.14.
 	echo "docscheck: WARNING: skipping the docs check: Terraform ${ver} (${tf}) is older than 1.10 and cannot export ephemeral resource schemas. Install Terraform >= 1.10 to run it." >&2
 	exit 0
 	;;

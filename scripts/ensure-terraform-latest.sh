@@ -10,13 +10,9 @@
 #   4. build it from the Go module proxy (about 2 minutes cold on 2 cores,
 #      seconds with a warm Go build cache).
 #
-# `go install github.com/hashicorp/terraform@v1.14.x` fails: its go.mod
-# replaces nested modules (the remote-state backends and internal/legacy)
-# with ./internal/... paths that are not in the module zip. So we copy the
-# downloaded module, drop those replace/require lines, and remove the nine
-# remote-state backends they provide (azurerm, consul, cos, gcs, kubernetes,
-# oci, oss, pg, s3) from internal/backend/init/init.go. local, remote, http,
-# inmem and cloud stay.
+# The build recipe (cli_build_terraform in scripts/lib/cli-from-proxy.sh) is
+# shared with scripts/ensure-terraform.sh, which builds the minimum supported
+# Terraform the same way.
 #
 # All diagnostics go to stderr so callers can use $(scripts/ensure-terraform-latest.sh).
 set -euo pipefail
@@ -57,15 +53,4 @@ command -v go >/dev/null 2>&1 || {
 }
 
 echo "ensure-terraform-latest: building Terraform v${VERSION} from the Go module proxy (about 2 minutes cold)" >&2
-start=$(date +%s)
-cli_enter_module_copy github.com/hashicorp/terraform "${VERSION}"
-
-# Drop the nested modules that are not in the zip.
-sed -i -E '/github\.com\/hashicorp\/terraform\/internal\/(backend\/remote-state\/[a-z0-9]+|legacy)[[:space:]]/d' go.mod
-init_go=internal/backend/init/init.go
-for b in azure consul cos gcs kubernetes oci oss pg s3; do
-	sed -i -E "/\"github\.com\/hashicorp\/terraform\/internal\/backend\/remote-state\/${b}\"/d" "${init_go}"
-done
-sed -i -E '/"(azurerm|consul|cos|gcs|kubernetes|oss|pg|s3|oci)":[[:space:]]+func\(\)/d' "${init_go}"
-
-cli_build "${out}" github.com/hashicorp/terraform . "${start}"
+cli_build_terraform "${VERSION}" "${out}"

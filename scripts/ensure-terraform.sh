@@ -1,22 +1,38 @@
 #!/usr/bin/env bash
 # Prints the path of a usable Terraform CLI binary on stdout (and nothing
-# else), for TF_ACC_TERRAFORM_PATH and for tfplugindocs.
+# else), for TF_ACC_TERRAFORM_PATH, the quickstart and `terraform fmt`: the
+# minimum supported Terraform (1.11, the first with write-only attributes)
+# or newer.
 #
 # Order of preference:
-#   1. $TF_ACC_TERRAFORM_PATH, if set and executable;
-#   2. `terraform` on PATH;
-#   3. <repo>/.bin/terraform, a previously built fallback;
-#   4. build the fallback: GOBIN=<repo>/.bin go install
-#      github.com/hashicorp/terraform@v1.5.7 (only needs the Go module proxy).
+#   1. $TF_ACC_TERRAFORM_PATH, if set and executable (used as given);
+#   2. `terraform` on PATH, if it reports 1.11 or newer;
+#   3. <repo>/.bin/terraform-<version>, a previously built fallback;
+#   4. build the fallback, Terraform 1.11.4, from the Go module proxy with
+#      the recipe shared with ensure-terraform-latest.sh
+#      (cli_build_terraform in scripts/lib/cli-from-proxy.sh): only Go and
+#      the module proxy are needed. About 4 minutes cold on 2 cores, seconds
+#      with a warm Go build cache.
 #
 # All diagnostics go to stderr so callers can use $(scripts/ensure-terraform.sh).
 set -euo pipefail
 
-FALLBACK_VERSION="1.5.7"
+VERSION="${TF_FALLBACK_VERSION:-1.11.4}"
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin_dir="${repo_root}/.bin"
-fallback="${bin_dir}/terraform"
+out="${bin_dir}/terraform-${VERSION}"
+
+# shellcheck source=lib/cli-from-proxy.sh
+source "${repo_root}/scripts/lib/cli-from-proxy.sh"
+cli_log_prefix=ensure-terraform
+
+is_new_enough() {
+	case "$(cli_version "$1")" in
+	1.1[1-9].* | 1.[2-9][0-9].* | [2-9].*) return 0 ;;
+	*) return 1 ;;
+	esac
+}
 
 if [[ -n "${TF_ACC_TERRAFORM_PATH:-}" ]]; then
 	if [[ -f "${TF_ACC_TERRAFORM_PATH}" && -x "${TF_ACC_TERRAFORM_PATH}" ]]; then
@@ -27,31 +43,22 @@ if [[ -n "${TF_ACC_TERRAFORM_PATH:-}" ]]; then
 fi
 
 if found="$(command -v terraform 2>/dev/null)" && [[ -n "${found}" && -x "${found}" ]]; then
-	printf '%s\n' "${found}"
-	exit 0
+	if is_new_enough "${found}"; then
+		printf '%s\n' "${found}"
+		exit 0
+	fi
+	echo "ensure-terraform: ${found} is Terraform $(cli_version "${found}"), older than the minimum supported 1.11; using Terraform v${VERSION} from .bin/ instead" >&2
 fi
 
-if [[ -f "${fallback}" && -x "${fallback}" ]]; then
-	printf '%s\n' "${fallback}"
+if [[ -f "${out}" && -x "${out}" ]]; then
+	printf '%s\n' "${out}"
 	exit 0
 fi
 
 if ! command -v go >/dev/null 2>&1; then
-	echo "ensure-terraform: terraform CLI not found on PATH and go is not installed; install Terraform (https://developer.hashicorp.com/terraform/install) or set TF_ACC_TERRAFORM_PATH" >&2
+	echo "ensure-terraform: no Terraform >= 1.11 on PATH and go is not installed; install Terraform (https://developer.hashicorp.com/terraform/install) or set TF_ACC_TERRAFORM_PATH" >&2
 	exit 1
 fi
 
-echo "terraform CLI not found on PATH; building fallback terraform v${FALLBACK_VERSION} with go install (about 3 minutes)" >&2
-mkdir -p "${bin_dir}"
-# Build outside the repo so this module's go.mod/GOFLAGS cannot interfere;
-# `go install pkg@version` ignores the current module anyway.
-if ! (cd / && GOBIN="${bin_dir}" GOFLAGS="" go install "github.com/hashicorp/terraform@v${FALLBACK_VERSION}") >&2; then
-	echo "ensure-terraform: 'go install github.com/hashicorp/terraform@v${FALLBACK_VERSION}' failed; install Terraform (https://developer.hashicorp.com/terraform/install) or set TF_ACC_TERRAFORM_PATH" >&2
-	exit 1
-fi
-if [[ ! -x "${fallback}" ]]; then
-	echo "ensure-terraform: go install succeeded but ${fallback} is missing" >&2
-	exit 1
-fi
-echo "ensure-terraform: built ${fallback}" >&2
-printf '%s\n' "${fallback}"
+echo "ensure-terraform: no Terraform >= 1.11 on PATH; building Terraform v${VERSION} from the Go module proxy into .bin/ (about 4 minutes cold)" >&2
+cli_build_terraform "${VERSION}" "${out}"

@@ -149,14 +149,17 @@ func TestStalledServerBoundedByDeadline(t *testing.T) {
 // x509 error is still reachable with errors.As.
 func TestPermanentTLSErrorNotRetried(t *testing.T) {
 	var calls atomic.Int32
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { calls.Add(1) }))
-	defer srv.Close()
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { calls.Add(1) }))
+	// ConnState is set before the server starts: setting it on a running
+	// server races with the accept loop that reads it.
 	var handshakes atomic.Int32
 	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
 		if s == http.StateNew {
 			handshakes.Add(1)
 		}
 	}
+	srv.StartTLS()
+	defer srv.Close()
 	// A retry would wait at least 3 s, far above a single failed handshake
 	// even on a loaded machine, so the elapsed time tells a retry apart
 	// without being a speed assertion.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox/schedule"
 )
 
 // Nested contact lists (email_addresses, phone_numbers, addresses).
@@ -220,7 +222,7 @@ func checkPhoneNumber(ctx, v string) []Message {
 	if digits == "" {
 		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must contain digits, got %q", ctx, v))}
 	}
-	if !allDigits(digits) {
+	if !schedule.AllDigits(digits) {
 		return []Message{invalidData(ctx, subInvalid, fmt.Sprintf("%s must contain only digits (optionally with a leading +), got %q", ctx, v))}
 	}
 	return nil

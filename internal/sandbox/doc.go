@@ -16,11 +16,11 @@
 // # Independence
 //
 // The sandbox is an oracle for the provider, so it is written from its own
-// reading of the API reference (/work/shared/reference, cited below as
-// ":line" of affinipay-api-reference.txt) and shares no validation code or
-// patterns with internal/validators or internal/client. Only the ISO code
-// tables of internal/iso (countries, US/CA subdivisions, ISO 4217
-// currencies) are shared, as data. Its own tests talk raw HTTP.
+// reading of the API reference (../shared/reference, beside the repository;
+// cited below as ":line" of affinipay-api-reference.txt) and shares no
+// validation code or patterns with internal/validators or internal/client.
+// Only the ISO code tables of internal/iso (countries, US/CA subdivisions,
+// ISO 4217 currencies) are shared, as data. Its own tests talk raw HTTP.
 //
 // # Choices where the reference contradicts itself
 //

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox/schedule"
 )
 
 // cbDetails holds the details of a card or bank. Number/AccountNumber/
@@ -249,7 +251,7 @@ func cbParseCard(r *reader, today time.Time) (cbDetails, []Message) {
 	default:
 		num = strings.ReplaceAll(num, " ", "")
 		switch {
-		case !allDigits(num):
+		case !schedule.AllDigits(num):
 			r.addf("number", subInvalid, "Card number must contain only digits")
 		case len(num) < 12 || len(num) > 19:
 			r.addf("number", subInvalidLength, "Card number length is invalid")
@@ -273,7 +275,7 @@ func cbParseCard(r *reader, today time.Time) (cbDetails, []Message) {
 		}
 	}
 	d.ExpMonth, d.ExpYear = cbReadExpiry(r, true)
-	if cvv, ok := r.text("cvv"); ok && cvv != "" && (!allDigits(cvv) || len(cvv) < 3 || len(cvv) > 4) {
+	if cvv, ok := r.text("cvv"); ok && cvv != "" && (!schedule.AllDigits(cvv) || len(cvv) < 3 || len(cvv) > 4) {
 		r.addf("cvv", subInvalid, "CVV must be 3 or 4 digits")
 	}
 	r.optText("name", 255, &d.Name, nil)
@@ -323,7 +325,7 @@ func cbParseBank(r *reader) cbDetails {
 	case !ok:
 	case isBlank(routing):
 		r.addf("routing_number", subNotBlank, "routing_number cannot be blank")
-	case len(routing) != 9 || !allDigits(routing):
+	case len(routing) != 9 || !schedule.AllDigits(routing):
 		r.addf("routing_number", subInvalid, "routing_number must be 9 digits")
 	default:
 		d.RoutingNumber = routing
@@ -336,7 +338,7 @@ func cbParseBank(r *reader) cbDetails {
 	case !ok:
 	case isBlank(acct):
 		r.addf("account_number", subNotBlank, "account_number cannot be blank")
-	case !allDigits(acct):
+	case !schedule.AllDigits(acct):
 		r.addf("account_number", subInvalid, "account_number may only contain digits")
 	case len(acct) < 4 || len(acct) > 17:
 		r.addf("account_number", subInvalidLength, "account_number must be 4 to 17 digits")
@@ -410,18 +412,6 @@ func cbReadHolder(r *reader, d *cbDetails, full bool) {
 	}
 }
 
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // cbSearchResults is the reference's search_results type.
 type cbSearchResults struct {
 	Page         int   `json:"page"`
@@ -482,7 +472,7 @@ var validCardTypes = map[string]bool{"MASTERCARD": true, "VISA": true, "AMERICAN
 // abaValid reports whether a 9-digit routing number passes the ABA checksum
 // (3,7,1 weights).
 func abaValid(n string) bool {
-	if len(n) != 9 || !allDigits(n) {
+	if len(n) != 9 || !schedule.AllDigits(n) {
 		return false
 	}
 	w := []int{3, 7, 1}

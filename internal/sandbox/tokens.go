@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox/schedule"
 )
 
 // tokensRoutes: one-time payment tokens (reference "One-Time Tokens").
@@ -353,7 +355,7 @@ func (s *Server) cardDetails(in *tokenInput, details map[string]any) ([]Message,
 	switch {
 	case number == "":
 		msgs = append(msgs, invalidData("number", subNotBlank, "Card number cannot be blank"))
-	case !allDigits(number):
+	case !schedule.AllDigits(number):
 		msgs = append(msgs, invalidData("number", subInvalid, "Card number must contain only digits"))
 	case len(number) < 12 || len(number) > 19:
 		msgs = append(msgs, invalidData("number", subInvalidLength, "Card number length is invalid"))
@@ -387,11 +389,11 @@ func (s *Server) cardDetails(in *tokenInput, details map[string]any) ([]Message,
 	switch {
 	case cvv == "":
 		msgs = append(msgs, invalidData("cvv", subNotBlank, "cvv is required for a card"))
-	case !allDigits(cvv) || len(cvv) < 3 || len(cvv) > 4:
+	case !schedule.AllDigits(cvv) || len(cvv) < 3 || len(cvv) > 4:
 		msgs = append(msgs, invalidData("cvv", subInvalid, "cvv must be 3 or 4 digits"))
 	}
 	cardType := ""
-	if number != "" && allDigits(number) {
+	if number != "" && schedule.AllDigits(number) {
 		cardType = cbDetectCardType(number)
 	}
 	if given, ok := in.get("card_type"); ok && given != "" {
@@ -425,14 +427,14 @@ func bankDetails(in *tokenInput, details map[string]any) ([]Message, int) {
 	switch {
 	case routing == "":
 		msgs = append(msgs, invalidData("routing_number", subNotBlank, "routing_number is required for a bank"))
-	case !allDigits(routing) || len(routing) != 9:
+	case !schedule.AllDigits(routing) || len(routing) != 9:
 		msgs = append(msgs, invalidData("routing_number", subInvalidLength, "routing_number must be 9 digits"))
 	}
 	account, _ := in.get("account_number")
 	switch {
 	case account == "":
 		msgs = append(msgs, invalidData("account_number", subNotBlank, "account_number is required for a bank"))
-	case !allDigits(account) || len(account) < 4 || len(account) > 17:
+	case !schedule.AllDigits(account) || len(account) < 4 || len(account) > 17:
 		msgs = append(msgs, invalidData("account_number", subInvalidLength, "account_number must be 4-17 digits with no punctuation"))
 	}
 	accountType, _ := in.get("account_type")

@@ -1,10 +1,6 @@
 package sandbox
 
 import (
-	"unicode"
-
-	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
-
 	"fmt"
 	"net/mail"
 	"net/netip"
@@ -12,6 +8,10 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // timezone validation must not depend on the host's zoneinfo
+	"unicode"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox/schedule"
 )
 
 // Field validators. Each returns nil when value is valid, else one
@@ -28,7 +28,7 @@ const maxEventsURLsLength = 1024
 // 0. Anything else (spaces, dashes, parentheses, letters) is invalid.
 func checkPhone(ctx, v string) []Message {
 	digits := strings.TrimPrefix(v, "+")
-	if digits == "" || len(digits) > 15 || digits[0] == '0' || !allDigits(digits) {
+	if digits == "" || len(digits) > 15 || digits[0] == '0' || !schedule.AllDigits(digits) {
 		return []Message{invalidData(ctx, subInvalid,
 			fmt.Sprintf("%s must be in E-164 format: an optional '+' then at most 15 digits, the first not 0; got %q", ctx, v))}
 	}

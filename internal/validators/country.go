@@ -1,12 +1,12 @@
 package validators
 
 import (
-	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
-
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
 )
 
 // IsCountryCode reports whether s is an assigned ISO 3166-1 alpha-2 code

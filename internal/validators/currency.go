@@ -1,13 +1,13 @@
 package validators
 
 import (
-	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
-
 	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
 )
 
 var currencyShape = regexp.MustCompile(`^[A-Z]{3}$`)

@@ -1,8 +1,6 @@
 package validators
 
 import (
-	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
-
 	"context"
 	"fmt"
 	"strings"
@@ -10,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/iso"
 )
 
 func CheckState(country, state string) string {

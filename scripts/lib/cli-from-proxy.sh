@@ -1,7 +1,9 @@
 # shellcheck shell=bash
-# Shared by scripts/ensure-terraform-latest.sh and scripts/ensure-tofu.sh:
-# building a Terraform-compatible CLI from its Go module on the module proxy.
-# Source it; every message goes to stderr, prefixed with $cli_log_prefix.
+# Shared by scripts/ensure-terraform.sh, scripts/ensure-terraform-latest.sh
+# and scripts/ensure-tofu.sh: building a Terraform-compatible CLI from its Go
+# module on the module proxy, so a machine with only Go and git gets every CLI
+# the tests need. Source it; every message goes to stderr, prefixed with
+# $cli_log_prefix.
 
 # cli_version <binary>: the "terraform_version" that `<binary> version -json`
 # reports (OpenTofu uses the same key), e.g. 1.14.9; empty if none.
@@ -38,4 +40,30 @@ cli_build() {
 	mv "${out}.tmp" "${out}"
 	echo "${cli_log_prefix}: built ${out} in $(($(date +%s) - start)) s" >&2
 	printf '%s\n' "${out}"
+}
+
+# cli_build_terraform <version> <out>: build Terraform <version> (1.11 or
+# newer) from the Go module proxy into <out>, then print <out> on stdout.
+#
+# `go install github.com/hashicorp/terraform@v1.x` fails from 1.6 on: its
+# go.mod replaces nested modules (the remote-state backends and
+# internal/legacy) with ./internal/... paths that are not in the module zip.
+# So we copy the downloaded module, drop those replace/require lines, and
+# remove the remote-state backends they provide (azurerm, consul, cos, gcs,
+# kubernetes, oss, pg, s3, and oci in newer releases) from
+# internal/backend/init/init.go. local, remote, http, inmem and cloud stay.
+cli_build_terraform() {
+	local version="$1" out="$2" start init_go b
+	start=$(date +%s)
+	cli_enter_module_copy github.com/hashicorp/terraform "${version}"
+
+	# Drop the nested modules that are not in the zip.
+	sed -i -E '/github\.com\/hashicorp\/terraform\/internal\/(backend\/remote-state\/[a-z0-9]+|legacy)[[:space:]]/d' go.mod
+	init_go=internal/backend/init/init.go
+	for b in azure consul cos gcs kubernetes oci oss pg s3; do
+		sed -i -E "/\"github\.com\/hashicorp\/terraform\/internal\/backend\/remote-state\/${b}\"/d" "${init_go}"
+	done
+	sed -i -E '/"(azurerm|consul|cos|gcs|kubernetes|oss|pg|s3|oci)":[[:space:]]+func\(\)/d' "${init_go}"
+
+	cli_build "${out}" github.com/hashicorp/terraform . "${start}"
 }

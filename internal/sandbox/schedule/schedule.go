@@ -184,7 +184,9 @@ func daysInMonth(y, m int) int {
 	return 31
 }
 
-func allDigits(s string) bool {
+// AllDigits reports whether s is non-empty and only ASCII digits. The
+// sandbox's validation of card, bank and phone numbers uses it too.
+func AllDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -200,7 +202,7 @@ func parseDay(s string) (int64, error) {
 	parts := strings.Split(s, "-")
 	if len(parts) != 3 || len(parts[0]) != 4 ||
 		len(parts[1]) < 1 || len(parts[1]) > 2 || len(parts[2]) < 1 || len(parts[2]) > 2 ||
-		!allDigits(parts[0]) || !allDigits(parts[1]) || !allDigits(parts[2]) {
+		!AllDigits(parts[0]) || !AllDigits(parts[1]) || !AllDigits(parts[2]) {
 		return 0, fmt.Errorf("invalid date %q: expected yyyy-mm-dd", s)
 	}
 	y, _ := strconv.Atoi(parts[0])
@@ -341,7 +343,7 @@ func checkDay(unit, v string) (Problem, bool) {
 	switch {
 	case v == "":
 		return Problem{"schedule.days", SubNotBlank, "days values cannot be blank"}, true
-	case !allDigits(v) || (len(v) > 1 && v[0] == '0'):
+	case !AllDigits(v) || (len(v) > 1 && v[0] == '0'):
 		return Problem{"schedule.days", SubInvalid, fmt.Sprintf("invalid day %q: %s", v, what)}, true
 	}
 	if n, err := strconv.Atoi(v); err != nil || n < 1 || n > hi {

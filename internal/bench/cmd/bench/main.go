@@ -31,8 +31,6 @@
 package main
 
 import (
-	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/profiling"
-
 	"bufio"
 	"bytes"
 	"context"
@@ -52,6 +50,7 @@ import (
 	"time"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/profiling"
 )
 
 const providerAddress = "registry.terraform.io/affinipay-terraform/affinipay"

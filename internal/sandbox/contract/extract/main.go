@@ -61,7 +61,10 @@ var (
 )
 
 func main() {
-	ref := flag.String("reference", "../../../../shared/reference/affinipay-api-reference.txt", "API reference text")
+	// The default is ../shared/reference beside the repository, seen from
+	// internal/sandbox/contract (where `make contract-testdata` runs this).
+	ref := flag.String("reference", filepath.Join("..", "..", "..", "..", "shared", "reference", "affinipay-api-reference.txt"),
+		"API reference text (../shared/reference beside the repository)")
 	out := flag.String("out", "testdata/examples.json", "output file")
 	flag.Parse()
 	raw, err := os.ReadFile(*ref)
