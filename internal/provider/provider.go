@@ -250,6 +250,7 @@ func (p *affinipayProvider) DataSources(_ context.Context) []func() datasource.D
 		NewRecurringChargeScheduleDataSource,
 		NewRecurringChargesDataSource,
 		NewRecurringChargeOccurrencesDataSource,
+		NewWebhookSourceIPsDataSource,
 		// data-sources:end (keep this marker: helpers add data sources above it)
 	}
 }
