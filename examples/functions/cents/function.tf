@@ -10,11 +10,8 @@ variable "retainer" {
 }
 
 resource "affinipay_recurring_charge" "retainer" {
-  account_id  = var.operating_account_id
-  description = "Monthly retainer"
-  amount      = provider::affinipay::cents(var.retainer, "USD") # "1250.50" -> 125050
-  currency    = "USD"
-  method      = affinipay_payment_method.card.id
+  method = var.payment_method_id
+  amount = provider::affinipay::cents(var.retainer, "USD") # "1250.50" -> 125050
 
   schedule = {
     start          = "2030-01-01"
