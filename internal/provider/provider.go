@@ -251,6 +251,7 @@ func (p *affinipayProvider) DataSources(_ context.Context) []func() datasource.D
 		NewRecurringChargesDataSource,
 		NewRecurringChargeOccurrencesDataSource,
 		NewWebhookSourceIPsDataSource,
+		NewSurchargeDataSource,
 		// data-sources:end (keep this marker: helpers add data sources above it)
 	}
 }
