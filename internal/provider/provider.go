@@ -235,6 +235,7 @@ func (p *affinipayProvider) Resources(_ context.Context) []func() resource.Resou
 		NewContactResource,
 		NewContactTagResource,
 		NewRecurringChargeResource,
+		NewRecurringChargeOccurrenceResource,
 		// resources:end (keep this marker: helpers add resources above it)
 	}
 }
@@ -272,6 +273,7 @@ func (p *affinipayProvider) ListResources(_ context.Context) []func() list.ListR
 		NewPaymentMethodListResource,
 		NewContactTagListResource,
 		NewWebhookEndpointListResource,
+		NewRecurringChargeOccurrenceListResource,
 		// list-resources:end (keep this marker)
 	}
 }

@@ -14,7 +14,7 @@ data "affinipay_surcharge" "invoice" {
 # With the reference's example rates (card 3.50 %, bank a flat 10.01):
 # card: 17500 surcharge, 517500 total; bank: 1001 surcharge, 501001 total.
 output "card_total" {
-  value = data.affinipay_surcharge.invoice.enabled ? data.affinipay_surcharge.invoice.surcharges["card"].total_amount : 500000
+  value = try(data.affinipay_surcharge.invoice.surcharges["card"].total_amount, 500000)
 }
 
 output "card_rate" {
