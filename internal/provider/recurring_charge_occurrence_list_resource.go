@@ -46,7 +46,7 @@ func (l *recurringChargeOccurrenceListResource) ListResourceConfigSchema(_ conte
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists recurring charge occurrences (scheduled payments) for `terraform query`: those of one charge " +
 			"(`GET /v1/recurring/charges/{id}/occurrences`, every page of 100), or of every charge that is not deleted, optionally only " +
-			"those with one status. Each result's identity holds `recurring_charge_id` and `occurrence_id`, the two attributes the " +
+			"those with one status.\n\nEach result's identity holds `recurring_charge_id` and `occurrence_id`, the two attributes the " +
 			"`affinipay_recurring_charge_occurrence_pay` and `_ignore` actions take, and is named after the charge, due date, amount " +
 			"and status, for example `Monthly retainer: due 2027-01-01, 1250.00 USD, FAILED (1 attempt)`. Results come charge by " +
 			"charge, each charge's newest occurrence first, as the API returns them.",

@@ -83,7 +83,7 @@ func (r *recurringChargeOccurrenceResource) Schema(ctx context.Context, _ resour
 	noSlash := []validator.String{stringvalidator.RegexMatches(gatewayIDPattern, "must be an ID: letters, digits, - and _ only")}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One occurrence (scheduled payment) of a recurring charge, tracked read-only: its amount, due date, status " +
-			"and attempts, refreshed on every plan. The gateway makes occurrences from the charge's schedule and the API can neither " +
+			"and attempts, refreshed on every plan.\n\nThe gateway makes occurrences from the charge's schedule and the API can neither " +
 			"create nor delete one, so **create adopts an existing occurrence** (it must exist) and **destroy only removes it from the " +
 			"state**; nothing at AffiniPay changes either way. To collect or skip the payment, use the " +
 			"`affinipay_recurring_charge_occurrence_pay` and `affinipay_recurring_charge_occurrence_ignore` actions.\n\n" +

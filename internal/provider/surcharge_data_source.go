@@ -49,7 +49,7 @@ func (d *surchargeDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The surcharge a merchant adds to payments into one bank account (`GET /bank-accounts/{id}/surcharge`, " +
 			"HTTP Basic with the merchant's **public key**, `public_key` / `AFFINIPAY_PUBLIC_KEY`): the rate and fee for each payment " +
-			"type (`card`, `bank`, `loan`) that has one, and, for an optional `amount`, the surcharge and the total to charge. " +
+			"type (`card`, `bank`, `loan`) that has one, and, for an optional `amount`, the surcharge and the total to charge.\n\n" +
 			"The reference's advice: charge `total_amount` and pass `surcharge_amount` on the charge so the receipt shows it. " +
 			"Without surcharge enabled, `surcharges` is empty and `enabled` is `false`.",
 		Attributes: map[string]schema.Attribute{

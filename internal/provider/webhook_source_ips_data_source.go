@@ -67,7 +67,7 @@ func (d *webhookSourceIPsDataSource) Metadata(_ context.Context, req datasource.
 func (d *webhookSourceIPsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The IPv4 addresses AffiniPay's webhook notifications may come from, as the API reference lists them " +
-			"(Webhooks, *Receiving Events*), for the firewall or security group in front of the URLs of `affinipay_webhook_endpoint`. " +
+			"(Webhooks, *Receiving Events*), for the firewall or security group in front of the URLs of `affinipay_webhook_endpoint`.\n\n" +
 			"The API has no endpoint for them: the list is built into the provider and makes no request, so it needs no credentials. " +
 			"It changes only with a provider release that follows a new reference; `reference_date` says which one. " +
 			"AffiniPay may add senders before the provider knows them: treat the list as what to allow, not as proof that a request " +
