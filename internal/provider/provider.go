@@ -247,6 +247,7 @@ func (p *affinipayProvider) Resources(_ context.Context) []func() resource.Resou
 		NewContactResource,
 		NewContactTagResource,
 		NewRecurringChargeResource,
+		NewRecurringChargeOccurrenceResource,
 		// resources:end (keep this marker: helpers add resources above it)
 	}
 }
@@ -262,6 +263,8 @@ func (p *affinipayProvider) DataSources(_ context.Context) []func() datasource.D
 		NewRecurringChargeScheduleDataSource,
 		NewRecurringChargesDataSource,
 		NewRecurringChargeOccurrencesDataSource,
+		NewWebhookSourceIPsDataSource,
+		NewSurchargeDataSource,
 		// data-sources:end (keep this marker: helpers add data sources above it)
 	}
 }
@@ -282,6 +285,7 @@ func (p *affinipayProvider) ListResources(_ context.Context) []func() list.ListR
 		NewPaymentMethodListResource,
 		NewContactTagListResource,
 		NewWebhookEndpointListResource,
+		NewRecurringChargeOccurrenceListResource,
 		// list-resources:end (keep this marker)
 	}
 }

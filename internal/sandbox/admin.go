@@ -22,6 +22,8 @@ import (
 //	GET  /_sandbox/client-address, POST /_sandbox/client-address
 //	     {"address": "203.0.113.7"} -> the apparent client address for the
 //	     IP allow-list ({} returns to the connection's address)
+//	POST /_sandbox/surcharge {"bank_account_id": ..., "surcharges": [...]}
+//	     -> 204, a bank account's surcharge rates (surcharge.go)
 func (s *Server) adminRoutes() {
 	s.adminMux.HandleFunc("GET /_sandbox/metrics", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.Metrics())
@@ -45,6 +47,7 @@ func (s *Server) adminRoutes() {
 	s.adminMux.HandleFunc("POST /_sandbox/clock", s.postClock)                  // clock.go
 	s.adminMux.HandleFunc("GET /_sandbox/client-address", s.getClientAddress)   // ip_allowlist.go
 	s.adminMux.HandleFunc("POST /_sandbox/client-address", s.postClientAddress) // ip_allowlist.go
+	s.adminMux.HandleFunc("POST /_sandbox/surcharge", s.postSurcharge)          // surcharge.go
 }
 
 // serveAdmin serves /_sandbox/*. The admin endpoints change what every

@@ -75,6 +75,7 @@ func (s *Server) routes() {
 	s.oauthRoutes()
 	s.gatewayCredentialsRoutes()
 	s.bankAccountsRoutes()
+	s.surchargeRoutes() // surcharge.go
 	s.merchantRoutes()
 	s.achAccountsRoutes()
 	s.cardsBanksRoutes()

@@ -113,8 +113,9 @@ type bankAccount struct {
 	Trust         bool
 	AccountNumber string // full; masked on output
 	Currency      string
-	CardAccounts  []string // merchantAccount IDs
-	ACHAccounts   []string // achAccount IDs
+	CardAccounts  []string         // merchantAccount IDs
+	ACHAccounts   []string         // achAccount IDs
+	Surcharges    *[]SurchargeRate // nil: the seeded default (surcharge.go)
 }
 
 // seedState builds the initial state. Each area draws IDs from its own
