@@ -114,3 +114,18 @@ func TestLoggingTransportRedactsTokenDetails(t *testing.T) {
 		}
 	}
 }
+
+// A recurring charge's method is a payment method ID, possibly a one-time
+// token that can be charged: its string value is redacted; the masked
+// details object a reply carries under the same key is redacted field by
+// field and keeps its non-secret fields.
+func TestRedactJSONChargeMethod(t *testing.T) {
+	got := RedactJSON([]byte(`{"amount":100,"method":"tok_chargeable123","schedule":{"interval_unit":"MONTH"}}`))
+	if strings.Contains(got, "tok_chargeable123") || !strings.Contains(got, `"method":"REDACTED"`) {
+		t.Errorf("method not redacted: %s", got)
+	}
+	got = RedactJSON([]byte(`{"method":{"type":"card","number":"************4242","card_type":"VISA"}}`))
+	if !strings.Contains(got, `"card_type":"VISA"`) || strings.Contains(got, "4242") {
+		t.Errorf("masked method details: %s", got)
+	}
+}

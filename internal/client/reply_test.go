@@ -59,6 +59,22 @@ func TestMalformedReplies(t *testing.T) {
 		{"merchant, no id", `{"name":"x"}`, `no "id"`, func(c *Client) error { _, err := c.GetMerchant(context.Background()); return err }},
 		{"token, null", `null`, `null`, func(c *Client) error { _, err := c.GetToken(context.Background(), "tok_1"); return err }},
 		{"bank accounts, item without id", `[{"id":"b1"},{"name":"x"}]`, `item 1: no "id"`, func(c *Client) error { _, err := c.ListBankAccounts(context.Background()); return err }},
+		{"gateway credentials, {}", `{}`, `no "test_accounts or live_accounts"`, func(c *Client) error {
+			_, err := c.GetGatewayCredentials(context.Background())
+			return err
+		}},
+		{"gateway credentials, account without keys", `{"test_accounts":[{"id":"a1"}]}`, `account 0: no "public_key"`, func(c *Client) error {
+			_, err := c.GetGatewayCredentials(context.Background())
+			return err
+		}},
+		{"schedule preview, {}", `{}`, `no "schedule.interval_unit"`, func(c *Client) error {
+			_, err := c.PreviewRecurringCharge(context.Background(), RecurringProjectionRequest{})
+			return err
+		}},
+		{"schedule preview, occurrence without due date", `{"schedule":{"interval_unit":"MONTH"},"occurrences":[{"amount":1}]}`, `occurrence 0: no "due_date"`, func(c *Client) error {
+			_, err := c.PreviewRecurringCharge(context.Background(), RecurringProjectionRequest{})
+			return err
+		}},
 		{"contact search, result without id", `{"results":[{"type":"person"}]}`, `item 0: no "id"`, func(c *Client) error { _, err := c.SearchContacts(context.Background(), ContactSearch{}); return err }},
 	}
 	for _, tc := range cases {
@@ -414,5 +430,48 @@ func TestInterruptHoldsBackNewWrites(t *testing.T) {
 	}
 	if posts.Load() != 1 || gets.Load() != 1 {
 		t.Errorf("%d POSTs and %d GETs, want 1 and 1", posts.Load(), gets.Load())
+	}
+}
+
+// A request whose credentials cannot be had (here no access token for the
+// Contact API) fails with ErrNotSent and never reaches the server, so the
+// write protocol knows nothing can have changed.
+func TestMissingCredentialsAreNotSent(t *testing.T) {
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer srv.Close()
+	c := newTestClient(t, srv, nil)
+	_, err := c.CreateContact(context.Background(), &ContactCreate{Type: "person"})
+	if !errors.Is(err, ErrNotSent) {
+		t.Fatalf("got %v, want ErrNotSent", err)
+	}
+	var missing *MissingCredentialError
+	if !errors.As(err, &missing) {
+		t.Errorf("got %v, want the MissingCredentialError kept", err)
+	}
+	if hits.Load() != 0 {
+		t.Errorf("%d requests reached the server", hits.Load())
+	}
+}
+
+// After a stop, a write is not sent, nor sent again after a 503 reply.
+func TestNoResponseRetryOfWriteAfterStop(t *testing.T) {
+	var posts atomic.Int64
+	stop := make(chan struct{})
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		posts.Add(1)
+		once.Do(func() { close(stop) }) // the stop arrives while the first attempt is served
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	c := newTestClient(t, srv, func(cfg *Config) { cfg.AccessToken = "tok-0123456789" })
+	ctx := WithInterrupt(context.Background(), stop)
+	if _, err := c.CreateContact(ctx, &ContactCreate{Type: "person", SourceID: "s1"}); err == nil || posts.Load() != 1 {
+		t.Fatalf("write stopped during its first attempt: %v, %d sent, want 1 (no retry)", err, posts.Load())
+	}
+	// The stop came before this write: it is not sent at all.
+	if _, err := c.CreateContact(ctx, &ContactCreate{Type: "person", SourceID: "s2"}); !errors.Is(err, ErrNotSent) || posts.Load() != 1 {
+		t.Fatalf("write after a stop: %v, %d sent in all", err, posts.Load())
 	}
 }
