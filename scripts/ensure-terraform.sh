@@ -11,7 +11,7 @@
 #   4. build the fallback, Terraform 1.11.4, from the Go module proxy with
 #      the recipe shared with ensure-terraform-latest.sh
 #      (cli_build_terraform in scripts/lib/cli-from-proxy.sh): only Go and
-#      the module proxy are needed. About 4 minutes cold on 2 cores, seconds
+#      the module proxy are needed. About 5 minutes of CPU time cold, seconds
 #      with a warm Go build cache.
 #
 # All diagnostics go to stderr so callers can use $(scripts/ensure-terraform.sh).
@@ -60,5 +60,5 @@ if ! command -v go >/dev/null 2>&1; then
 	exit 1
 fi
 
-echo "ensure-terraform: no Terraform >= 1.11 on PATH; building Terraform v${VERSION} from the Go module proxy into .bin/ (about 4 minutes cold)" >&2
+echo "ensure-terraform: no Terraform >= 1.11 on PATH; building Terraform v${VERSION} from the Go module proxy into .bin/ (minutes cold, seconds with a warm Go build cache)" >&2
 cli_build_terraform "${VERSION}" "${out}"

@@ -24,6 +24,20 @@ type dsTimeoutCase struct {
 	typeName string
 	args     string
 	computed string
+	// noRequest: the data source reads nothing from the API (its data is
+	// built in), so there is no read for timeouts to cut short: only the
+	// steps without latency run (dsTimeoutSteps).
+	noRequest bool
+}
+
+// dsTimeoutSteps drops the latency step of a data source that sends no request.
+func dsTimeoutSteps(tc dsTimeoutCase, steps []resource.TestStep) []resource.TestStep {
+	if !tc.noRequest {
+		return steps
+	}
+	steps = steps[1:]
+	steps[0].PreConfig = nil
+	return steps
 }
 
 var dsTimeoutCases = []dsTimeoutCase{
@@ -41,6 +55,8 @@ var dsTimeoutCases = []dsTimeoutCase{
     interval_unit  = "WEEK"
     interval_delay = 1
   }`},
+	{typeName: "affinipay_surcharge", args: `bank_account_id = "%BANK%"`, computed: "surcharges"},
+	{typeName: "affinipay_webhook_source_ips", computed: "cidr_blocks", noRequest: true},
 }
 
 // dsTimeoutLatency is how long the sandbox holds every GET while a read is
@@ -83,6 +99,13 @@ func TestAccDataSources_timeoutsBound(t *testing.T) {
 				}
 				args = strings.ReplaceAll(args, "%CHARGE%", ch.ID)
 			}
+			if strings.Contains(args, "%BANK%") {
+				banks, err := testAccClient(t).ListBankAccounts(t.Context())
+				if err != nil || len(banks) == 0 {
+					t.Fatalf("bank accounts: %v, %v", banks, err)
+				}
+				args = strings.ReplaceAll(args, "%BANK%", banks[0].ID)
+			}
 			block := func(timeouts string) string {
 				return "provider \"affinipay\" {\n  max_retries = 0\n}\n\ndata \"" + tc.typeName + "\" \"this\" {\n  " + args + "\n" + timeouts + "}\n"
 			}
@@ -91,7 +114,7 @@ func TestAccDataSources_timeoutsBound(t *testing.T) {
 			var latencyBefore int64
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccFactories(t),
-				Steps: []resource.TestStep{
+				Steps: dsTimeoutSteps(tc, []resource.TestStep{
 					{
 						PreConfig: func() {
 							if err := sb.SetFaults(sandbox.Faults{LatencyMS: int(dsTimeoutLatency / time.Millisecond), Methods: []string{"GET"}}); err != nil {
@@ -132,7 +155,7 @@ func TestAccDataSources_timeoutsBound(t *testing.T) {
 							statecheck.ExpectKnownValue(addr, tfjsonpath.New(tc.computed), knownvalue.NotNull()),
 						},
 					},
-				},
+				}),
 			})
 		})
 	}

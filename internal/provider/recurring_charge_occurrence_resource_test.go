@@ -244,3 +244,29 @@ list "affinipay_recurring_charge_occurrence" "bad" {
 		},
 	})
 }
+
+// Terraform 1.12+: the identity is recorded, and an import block by
+// identity (the form `terraform query -generate-config-out` writes) adopts
+// the occurrence, also with generated configuration.
+func TestAccRecurringChargeOccurrenceResource_importByIdentity(t *testing.T) {
+	testAccParallel(t)
+	adoptSkipBelow(t, "1.12.0")
+	rcTestClock(t)
+	chargeID, occ := occurrenceFixture(t, "Monthly retainer", 125000, 10)
+	const addr = "affinipay_recurring_charge_occurrence.next"
+	cfg := occurrenceConfig(chargeID, occ.ID)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccFactories(t),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
+					"recurring_charge_id": knownvalue.StringExact(chargeID), "occurrence_id": knownvalue.StringExact(occ.ID),
+				})},
+			},
+			{ResourceName: addr, Config: cfg, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
+			{ResourceName: addr, Config: cfg, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity, GenerateConfig: true},
+		},
+	})
+}

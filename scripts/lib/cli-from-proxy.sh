@@ -59,6 +59,9 @@ cli_build_terraform() {
 
 	# Drop the nested modules that are not in the zip.
 	sed -i -E '/github\.com\/hashicorp\/terraform\/internal\/(backend\/remote-state\/[a-z0-9]+|legacy)[[:space:]]/d' go.mod
+	# 1.11 sets `godebug tlskyber=0`, a setting Go 1.26 no longer knows
+	# ("unknown godebug"); newer Go has no draft Kyber key exchange to disable.
+	sed -i -E '/^godebug[[:space:]]+tlskyber=/d' go.mod
 	init_go=internal/backend/init/init.go
 	for b in azure consul cos gcs kubernetes oci oss pg s3; do
 		sed -i -E "/\"github\.com\/hashicorp\/terraform\/internal\/backend\/remote-state\/${b}\"/d" "${init_go}"
