@@ -143,7 +143,6 @@ func (r *recurringChargeResource) Schema(ctx context.Context, _ resource.SchemaR
 					"changing `method` later sends the new ID with `PATCH`. For an imported charge it may be left out: the charge keeps its " +
 					"payment method and Terraform does not manage it (`method_details` shows what it is). Removing it from the configuration " +
 					"stops managing it and sends nothing. The API never returns this ID; see `method_details` for what is actually charged.",
-				Sensitive:  true,
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},

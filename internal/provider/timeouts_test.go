@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"testing"
 	"time"
 
@@ -88,7 +87,8 @@ func TestDataSourcesHaveTimeouts(t *testing.T) {
 // Retries are bounded by the resource's timeout: against an API that
 // answers every POST with 503, a create with timeouts.create = "3s" gives
 // up within seconds, although max_retries = 20 would otherwise keep it
-// retrying for minutes, and nothing is created.
+// retrying for minutes, and nothing is created (the unknown outcome is
+// recorded as unsettled, then found to have created nothing).
 func TestAccTimeoutsBoundRetries(t *testing.T) {
 	testAccParallel(t)
 	testAccSandboxOnly(t)
@@ -114,7 +114,11 @@ resource "affinipay_contact" "this" {
     create = "3s"
   }
 }`,
-			ExpectError: regexp.MustCompile(`(?s)Error creating the contact.*503.*retry abandoned:\s+context\s+deadline\s+exceeded`),
+			// The outcome of a create answered 503 is unknown (a 503 may
+			// follow a commit): it is recorded as unsettled, with a
+			// warning; the refresh after the apply finds no contact and
+			// removes the record, so a create is planned again.
+			ExpectNonEmptyPlan: true,
 		}},
 	})
 	if took := time.Since(start); took > 20*time.Second {

@@ -173,7 +173,7 @@ ephemeral "affinipay_payment_token" "card" {
   card = {
     number      = "4242424242424242"
     exp_month   = 10
-    exp_year    = 2031
+    exp_year    = 2100
     cvv         = "123"
     name        = "Lu Harper"
     postal_code = "78701"
@@ -272,7 +272,7 @@ resource "affinipay_webhook_endpoint" "m" {
 				var ids []string
 				for _, u := range splitEventsURLs(m.TestEventsURLs) {
 					if u == "https://hooks.example.com/matrix" {
-						ids = append(ids, "test/"+u)
+						ids = append(ids, "test:"+u)
 					}
 				}
 				return ids
