@@ -301,19 +301,19 @@ func checkPaymentDetailsSendable(ctx context.Context, d paymentMethodDetails, no
 // paymentDetailsToken exchanges the configured card_wo or bank_account_wo
 // for a one-time token (POST /v1/tokens with the public key). It returns
 // "" without a request when neither is configured.
-func (r *paymentMethodResource) paymentDetailsToken(ctx context.Context, cfg tfsdk.Config) (string, diag.Diagnostics) {
+func (r *paymentMethodResource) paymentDetailsToken(ctx context.Context, cfg tfsdk.Config) (*client.Token, diag.Diagnostics) {
 	d, diags := readPaymentMethodDetails(ctx, cfg)
 	if diags.HasError() || !d.configured() {
-		return "", diags
+		return nil, diags
 	}
 	if d.card.IsUnknown() || d.bank.IsUnknown() {
 		diags.AddError("Unknown payment details", "card_wo or bank_account_wo is still unknown during apply.")
-		return "", diags
+		return nil, diags
 	}
 	m, dd := d.tokenModel(ctx)
 	diags.Append(dd...)
 	if diags.HasError() {
-		return "", diags
+		return nil, diags
 	}
 	body, paths := expandPaymentTokenAt(m, pmCardWO, pmBankWO)
 	which := pmCardWO
@@ -323,12 +323,12 @@ func (r *paymentMethodResource) paymentDetailsToken(ctx context.Context, cfg tfs
 	tok, err := r.data.Client.CreateToken(ctx, body)
 	if err != nil {
 		addAPIError(&diags, "Unable to create a one-time payment token from "+which, err, paths)
-		return "", diags
+		return nil, diags
 	}
 	if tok.ID == "" {
 		diags.AddAttributeError(path.Root(which), "Unable to create a one-time payment token from "+which,
 			"AffiniPay answered POST /v1/tokens without a token ID; nothing was stored. Apply again.")
-		return "", diags
+		return nil, diags
 	}
-	return tok.ID, diags
+	return tok, diags
 }

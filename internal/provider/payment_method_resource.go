@@ -403,6 +403,7 @@ func (r *paymentMethodResource) Create(ctx context.Context, req resource.CreateR
 	}
 	defer cancel()
 
+	var created *namedMethod // the masked details of a one-time token the create sends
 	if oneTime.IsNull() {
 		// card_wo or bank_account_wo: exchanged for a one-time token now,
 		// the only time besides a payment_details_wo_version change.
@@ -411,8 +412,9 @@ func (r *paymentMethodResource) Create(ctx context.Context, req resource.CreateR
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if token != "" {
-			oneTime = types.StringValue(token)
+		if token != nil {
+			oneTime = types.StringValue(token.ID)
+			created = tokenMethod(token)
 		}
 	}
 	body, diags := expandPaymentMethodCreate(ctx, plan, oneTime)
@@ -425,7 +427,17 @@ func (r *paymentMethodResource) Create(ctx context.Context, req resource.CreateR
 	if token == "" {
 		token = body.SavedPaymentToken
 	}
-	var source *namedMethod
+	// The lookup that settles an unknown outcome needs the token's masked
+	// details, and a one-time token can no longer be read once the create
+	// has used it: read it now (one GET, unless the provider made it).
+	source := created
+	if source == nil && body.OneTimeToken != "" {
+		var err error
+		if source, err = readTokenMethod(ctx, r.data.Client, body.OneTimeToken); err != nil {
+			addAPIError(&resp.Diagnostics, "Error reading the one-time token before storing it; nothing was stored", err, nil)
+			return
+		}
+	}
 	res := write.Create(ctx, write.CreateSpec[client.PaymentMethod]{
 		Kind: "payment method",
 		Key:  "the " + plan.PaymentType.ValueString() + " stored on contact " + contactID,
@@ -434,7 +446,10 @@ func (r *paymentMethodResource) Create(ctx context.Context, req resource.CreateR
 		},
 		Lookup: func(ctx context.Context) (*client.PaymentMethod, error) {
 			var err error
-			if source, err = readNamedMethod(ctx, r.data.Client, token); err != nil || source == nil {
+			if source == nil && body.SavedPaymentToken != "" {
+				source, err = readNamedMethod(ctx, r.data.Client, token)
+			}
+			if err != nil || source == nil {
 				return nil, fmt.Errorf("reading the masked details of the token the create sent: %w", errOrGone(err))
 			}
 			return r.findCreated(ctx, contactID, source, body.Nickname, body.Reference)
@@ -532,8 +547,8 @@ func (r *paymentMethodResource) Update(ctx context.Context, req resource.UpdateR
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if token != "" {
-			detailsToken = types.StringValue(token)
+		if token != nil {
+			detailsToken = types.StringValue(token.ID)
 		}
 	}
 	update, n, diags := expandPaymentMethodUpdate(ctx, plan, prior, oneTime, detailsToken)

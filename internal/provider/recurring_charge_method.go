@@ -160,20 +160,30 @@ func readNamedMethod(ctx context.Context, c *client.Client, id string) (*namedMe
 	if !client.IsNotFound(err) {
 		return nil, fmt.Errorf("reading saved bank %s: %w", id, err)
 	}
-	// A one-time token (a charge's method may be one): read it masked.
+	// A one-time token (a charge's method may be one).
+	return readTokenMethod(ctx, c, id)
+}
+
+// readTokenMethod reads a one-time token, masked: nil when there is none.
+func readTokenMethod(ctx context.Context, c *client.Client, id string) (*namedMethod, error) {
 	tok, err := c.GetToken(ctx, id)
-	if err == nil {
-		m := &namedMethod{kind: "one-time token", typ: tok.Type, number: tok.Number, expMonth: tok.ExpMonth, expYear: tok.ExpYear,
-			bankName: tok.BankName, fingerprint: tok.Fingerprint, created: tok.Created}
-		if tok.Type == client.TokenTypeBank {
-			m.number = tok.AccountNumber
-		}
-		return m, nil
+	if client.IsNotFound(err) {
+		return nil, nil
 	}
-	if !client.IsNotFound(err) {
+	if err != nil {
 		return nil, fmt.Errorf("reading one-time token: %w", err)
 	}
-	return nil, nil
+	return tokenMethod(tok), nil
+}
+
+// tokenMethod is a one-time token's masked details as a namedMethod.
+func tokenMethod(tok *client.Token) *namedMethod {
+	m := &namedMethod{kind: "one-time token", typ: tok.Type, number: tok.Number, expMonth: tok.ExpMonth, expYear: tok.ExpYear,
+		bankName: tok.BankName, fingerprint: tok.Fingerprint, created: tok.Created}
+	if tok.Type == client.TokenTypeBank {
+		m.number = tok.AccountNumber
+	}
+	return m
 }
 
 // methodMismatch compares a named method with the charge's masked method

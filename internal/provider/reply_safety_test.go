@@ -228,7 +228,7 @@ resource "affinipay_contact" "this" {
 	// ops is how many bounded operations the step runs against the
 	// stalled API: a create whose outcome stays unknown is recorded as
 	// unsettled without an error, so the refresh after it (its own read
-	// timeout) runs too.
+	// timeout) runs too, and the plan after it refreshes again.
 	check := func(name string, stalled bool, ops ...int) func() {
 		return func() {
 			span := stub.span()
@@ -251,7 +251,7 @@ resource "affinipay_contact" "this" {
 	timeoutErr := regexp.MustCompile(`(?s)context deadline exceeded|Client.Timeout|timed out`)
 	steps := []resource.TestStep{
 		{PreConfig: func() { stub.setOverride(stallOn("", "")) }, Config: cfg + config(""), ExpectError: timeoutErr},
-		{PreConfig: func() { check("create and the refresh after it (POST, lookup and GET stalled)", true, 2)(); stub.setOverride(retryAfter) }, Config: cfg + config(""), ExpectError: waitErr},
+		{PreConfig: func() { check("create and the refreshes after it (POST, lookup and GET stalled)", true, 3)(); stub.setOverride(retryAfter) }, Config: cfg + config(""), ExpectError: waitErr},
 		{PreConfig: func() { check("create (Retry-After: 99999)", false)() }, Config: cfg + config("")},
 		{PreConfig: func() { stub.setOverride(stallOn(http.MethodGet, "/contacts/")) }, Config: cfg + config(""), PlanOnly: true, ExpectError: timeoutErr},
 		{PreConfig: func() { check("read (GET stalled)", true)(); stub.setOverride(stallOn(http.MethodPatch, "/contacts/")) }, Config: cfg + config("2"), ExpectError: timeoutErr},
