@@ -251,7 +251,10 @@ resource "affinipay_contact" "this" {
 	timeoutErr := regexp.MustCompile(`(?s)context deadline exceeded|Client.Timeout|timed out`)
 	steps := []resource.TestStep{
 		{PreConfig: func() { stub.setOverride(stallOn("", "")) }, Config: cfg + config(""), ExpectError: timeoutErr},
-		{PreConfig: func() { check("create and the refreshes after it (POST, lookup and GET stalled)", true, 3)(); stub.setOverride(retryAfter) }, Config: cfg + config(""), ExpectError: waitErr},
+		{PreConfig: func() {
+			check("create and the refreshes after it (POST, lookup and GET stalled)", true, 3)()
+			stub.setOverride(retryAfter)
+		}, Config: cfg + config(""), ExpectError: waitErr},
 		{PreConfig: func() { check("create (Retry-After: 99999)", false)() }, Config: cfg + config("")},
 		{PreConfig: func() { stub.setOverride(stallOn(http.MethodGet, "/contacts/")) }, Config: cfg + config(""), PlanOnly: true, ExpectError: timeoutErr},
 		{PreConfig: func() { check("read (GET stalled)", true)(); stub.setOverride(stallOn(http.MethodPatch, "/contacts/")) }, Config: cfg + config("2"), ExpectError: timeoutErr},
