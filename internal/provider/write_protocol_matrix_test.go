@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -41,6 +42,9 @@ func TestAccWriteProtocol_faultMatrix(t *testing.T) {
 		// lookupFails: the case also fails the follow-up lookup, which
 		// only resources with a lookup path of their own take.
 		lookupFails bool
+		// interrupt: Terraform is sent SIGINT while the write is held in
+		// flight at the API.
+		interrupt bool
 	}
 	after := func(status int, body string, times int) func(string, string) []sandbox.FaultRule {
 		return func(w, _ string) []sandbox.FaultRule {
@@ -73,6 +77,10 @@ func TestAccWriteProtocol_faultMatrix(t *testing.T) {
 			m, p, _ := strings.Cut(w, " ")
 			return []sandbox.FaultRule{{Method: m, Path: p, Times: 1, Commit: sandbox.CommitLater, Drop: true, CommitDelayMS: 2000}}
 		}},
+		{name: "SIGINT during the write", interrupt: true, rules: func(w, _ string) []sandbox.FaultRule {
+			m, p, _ := strings.Cut(w, " ")
+			return []sandbox.FaultRule{{Method: m, Path: p, Times: 1, Commit: sandbox.CommitAfter, Reply: true, HoldMS: 1500}}
+		}},
 		{name: "500 after commit and the lookup failing", lookupFails: true, rules: func(w, l string) []sandbox.FaultRule {
 			m, p, _ := strings.Cut(w, " ")
 			lm, lp, _ := strings.Cut(l, " ")
@@ -104,7 +112,22 @@ func TestAccWriteProtocol_faultMatrix(t *testing.T) {
 				if err := sb.SetFaultRules(cl.rules(res.write, res.lookup)); err != nil {
 					t.Fatal(err)
 				}
-				out, err := w.try("apply", "-auto-approve", "-input=false")
+				var out string
+				var err error
+				if cl.interrupt {
+					// SIGINT to this test's own terraform process, once the
+					// write has reached the API and is held there.
+					trigger := make(chan struct{})
+					go func() {
+						defer close(trigger)
+						for end := time.Now().Add(45 * time.Second); sb.FaultRuleHits() == 0 && time.Now().Before(end); {
+							time.Sleep(20 * time.Millisecond)
+						}
+					}()
+					out, _ = w.applyInterrupted(trigger, syscall.SIGINT)
+				} else {
+					out, err = w.try("apply", "-auto-approve", "-input=false")
+				}
 				if sb.FaultRuleHits() == 0 {
 					t.Fatalf("the fault never applied (rules %+v); apply output:\n%s", cl.rules(res.write, res.lookup), out)
 				}

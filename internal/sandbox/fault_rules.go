@@ -29,6 +29,10 @@ import (
 //     and the request is handled CommitDelayMS afterwards, as a slow
 //     back end that commits after the client has given up.
 //
+// HoldMS holds the request that long before anything else (the client is
+// left waiting, as on a slow back end), for a test to act while a write is
+// in flight, such as interrupting Terraform.
+//
 // Status 0 with no Drop means 200. Body "" with an error status means the
 // gateway's error shape for that status; any other Body is sent as is
 // (for example "{}" or "null", a reply without an id).
@@ -41,6 +45,10 @@ type FaultRule struct {
 	Body          string `json:"body,omitempty"`
 	Drop          bool   `json:"drop,omitempty"`
 	CommitDelayMS int    `json:"commit_delay_ms,omitempty"`
+	HoldMS        int    `json:"hold_ms,omitempty"`
+	// Reply, with Commit "after": send the handler's own reply instead of
+	// replacing it (with HoldMS, a slow but successful write).
+	Reply bool `json:"reply,omitempty"`
 }
 
 // Commit phases of a FaultRule.
@@ -83,6 +91,12 @@ func validateRule(r *FaultRule) error {
 	}
 	if r.CommitDelayMS < 0 || r.CommitDelayMS > maxCommitDelayMS {
 		return &FaultsError{"rules.commit_delay_ms", fmt.Sprintf("must be between 0 and %d, got %d", maxCommitDelayMS, r.CommitDelayMS)}
+	}
+	if r.HoldMS < 0 || r.HoldMS > maxCommitDelayMS {
+		return &FaultsError{"rules.hold_ms", fmt.Sprintf("must be between 0 and %d, got %d", maxCommitDelayMS, r.HoldMS)}
+	}
+	if r.Reply && (r.Commit != CommitAfter || r.Drop || r.Status != 0 || r.Body != "") {
+		return &FaultsError{"rules.reply", "reply keeps the handler's own reply: only with commit \"after\", and no status, body or drop"}
 	}
 	return nil
 }
@@ -159,6 +173,9 @@ func faultReply(buf *bufferedResponse, rule FaultRule) {
 // serveRule serves a request a rule applies to, on target (the merchant
 // the request's credential selects).
 func (s *Server) serveRule(w http.ResponseWriter, r *http.Request, target *Server, pattern string, rule FaultRule) {
+	if rule.HoldMS > 0 {
+		holdRequest(r, time.Duration(rule.HoldMS)*time.Millisecond)
+	}
 	buf := newBufferedResponse()
 	switch rule.Commit {
 	case CommitAfter:
@@ -179,7 +196,9 @@ func (s *Server) serveRule(w http.ResponseWriter, r *http.Request, target *Serve
 		dropConnection(w)
 		return
 	}
-	faultReply(buf, rule)
+	if !rule.Reply {
+		faultReply(buf, rule)
+	}
 	s.recordRequest(r.Method, path, buf.statusCode())
 	buf.flushTo(w)
 }

@@ -84,6 +84,9 @@ func TestFaultRulesDropAfterCommitAndValidation(t *testing.T) {
 		{Method: "POST", Path: "/x", Times: 0, Commit: CommitAfter},
 		{Method: "POST", Path: "/x", Times: 1, Commit: "during"},
 		{Method: "POST", Path: "/x", Times: 1, Commit: CommitLater, CommitDelayMS: maxCommitDelayMS + 1},
+		{Method: "POST", Path: "/x", Times: 1, Commit: CommitAfter, HoldMS: -1},
+		{Method: "POST", Path: "/x", Times: 1, Commit: CommitAfter, Reply: true, Status: 500},
+		{Method: "POST", Path: "/x", Times: 1, Commit: CommitBefore, Reply: true},
 	} {
 		if err := e.s.SetFaultRules([]FaultRule{bad}); err == nil {
 			t.Errorf("%+v accepted", bad)
@@ -94,5 +97,29 @@ func TestFaultRulesDropAfterCommitAndValidation(t *testing.T) {
 	}
 	if r := e.do("POST", "/_sandbox/fault-rules", noAuth, `{}`); r.status != 204 {
 		t.Errorf("admin clear: %d", r.status)
+	}
+}
+
+// A held write with its own reply: the client waits HoldMS, then gets the
+// handler's reply, and the object is stored once.
+func TestFaultRulesHoldKeepsReply(t *testing.T) {
+	e := newEnv(t)
+	before := e.contactCount()
+	if err := e.s.SetFaultRules([]FaultRule{{Method: "POST", Path: "/contacts", Times: 1, Commit: CommitAfter, Reply: true, HoldMS: 80}}); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	r := e.do("POST", "/contacts", defToken, ruleContact)
+	if took := time.Since(start); took < 80*time.Millisecond {
+		t.Errorf("the request was answered after %v, want it held 80ms", took)
+	}
+	if r.status != 200 && r.status != 201 {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	if id, _ := r.obj(t)["id"].(string); id == "" {
+		t.Errorf("the handler's reply was not kept: %s", r.body)
+	}
+	if got := e.contactCount() - before; got != 1 {
+		t.Errorf("%d contacts stored, want 1", got)
 	}
 }
