@@ -63,15 +63,15 @@ func TestMalformedReplies(t *testing.T) {
 			_, err := c.GetGatewayCredentials(context.Background())
 			return err
 		}},
-		{"gateway credentials, account without keys", `{"test_accounts":[{"id":"a1"}]}`, `account 0: no "public_key"`, func(c *Client) error {
+		{"gateway credentials, account without its secret key", `{"test_accounts":[{"id":"a1","public_key":"pk"}]}`, `account 0: no "secret_key"`, func(c *Client) error {
 			_, err := c.GetGatewayCredentials(context.Background())
 			return err
 		}},
-		{"schedule preview, {}", `{}`, `no "schedule.interval_unit"`, func(c *Client) error {
+		{"schedule preview, {}", `{}`, `no "occurrences"`, func(c *Client) error {
 			_, err := c.PreviewRecurringCharge(context.Background(), RecurringProjectionRequest{})
 			return err
 		}},
-		{"schedule preview, occurrence without due date", `{"schedule":{"interval_unit":"MONTH"},"occurrences":[{"amount":1}]}`, `occurrence 0: no "due_date"`, func(c *Client) error {
+		{"schedule preview, occurrence without due date", `{"occurrences":[{"amount":1}]}`, `occurrence 0: no "due_date"`, func(c *Client) error {
 			_, err := c.PreviewRecurringCharge(context.Background(), RecurringProjectionRequest{})
 			return err
 		}},

@@ -23,27 +23,31 @@ func (p *contactPage) check() error         { return checkAll(&p.Results) }
 func (p *recurringChargePage) check() error { return checkAll(&p.Results) }
 func (p *occurrencePage) check() error      { return checkAll(&p.Results) }
 
-// check requires what GET /gateway-credentials always returns: the
-// merchant and at least one test or live account, each with its keys.
+// check requires what GET /gateway-credentials is read for: at least one
+// test or live account, each with its secret key.
 func (g *GatewayCredentials) check() error {
 	if len(g.TestAccounts)+len(g.LiveAccounts) == 0 {
 		return requireFields("test_accounts or live_accounts", "")
 	}
 	for i, a := range append(append([]GatewayAccount(nil), g.TestAccounts...), g.LiveAccounts...) {
-		if err := requireFields("id", a.ID, "public_key", a.PublicKey, "secret_key", a.SecretKey); err != nil {
+		if err := requireFields("secret_key", a.SecretKey); err != nil {
 			return fmt.Errorf("account %d: %w", i, err)
 		}
 	}
 	return nil
 }
 
-// check requires the schedule and the due date of every occurrence of a
-// schedule preview.
+// check requires what a schedule preview is read for: at least one
+// occurrence, each with its due date (an empty or `{}` reply is not a
+// schedule with no payments).
 func (p *RecurringProjection) check() error {
+	if len(p.Occurrences) == 0 {
+		return requireFields("occurrences", "")
+	}
 	for i, o := range p.Occurrences {
 		if err := requireFields("due_date", o.DueDate); err != nil {
 			return fmt.Errorf("occurrence %d: %w", i, err)
 		}
 	}
-	return requireFields("schedule.interval_unit", p.Schedule.IntervalUnit)
+	return nil
 }

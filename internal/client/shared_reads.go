@@ -127,6 +127,14 @@ func (c *Client) SharedMerchant(ctx context.Context) (*Merchant, error) {
 	}
 	s.mu.Unlock()
 	m, err := shared(ctx, s, "merchant:"+strconv.FormatUint(gen, 10), func(ctx context.Context) (*Merchant, error) {
+		// A caller that missed the cache just before an earlier flight
+		// filled it, and the flight just after it ended, finds it here.
+		s.mu.Lock()
+		if e := s.merchant; e != nil && e.gen == gen && s.fresh(e.gen, e.sent) {
+			s.mu.Unlock()
+			return e.m, nil
+		}
+		s.mu.Unlock()
 		sent := time.Now()
 		m, err := c.GetMerchant(ctx)
 		if err != nil {
@@ -197,6 +205,13 @@ func (c *Client) RefreshPaymentMethod(ctx context.Context, contactID, id string)
 	if e == nil || !s.fresh(e.gen, e.sent) {
 		var err error
 		e, err = shared(ctx, s, "methods:"+strconv.FormatUint(gen, 10)+":"+contactID, func(ctx context.Context) (*methodList, error) {
+			// Filled by a flight that ended after this caller looked?
+			s.mu.Lock()
+			cached := s.methods[contactID]
+			s.mu.Unlock()
+			if cached != nil && s.fresh(cached.gen, cached.sent) {
+				return cached, nil
+			}
 			return c.listMethods(ctx, gen, contactID)
 		})
 		if err != nil {

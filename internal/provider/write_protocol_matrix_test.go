@@ -131,7 +131,16 @@ func TestAccWriteProtocol_faultMatrix(t *testing.T) {
 				if sb.FaultRuleHits() == 0 {
 					t.Fatalf("the fault never applied (rules %+v); apply output:\n%s", cl.rules(res.write, res.lookup), out)
 				}
-				t.Logf("apply with the fault: err=%v", err)
+				outcome := "applied"
+				switch {
+				case strings.Contains(out, "is recorded as unsettled"):
+					outcome = "recorded as unsettled (warning)"
+				case strings.Contains(out, "create was settled") || strings.Contains(out, "Payment settled"):
+					outcome = "settled by lookup (warning)"
+				case err != nil:
+					outcome = "error, nothing recorded"
+				}
+				t.Logf("MATRIX %s | %s | first apply: %s", res.name, cl.name, outcome)
 				if err := sb.SetFaultRules(nil); err != nil {
 					t.Fatal(err)
 				}
