@@ -54,6 +54,10 @@ const contactDescription = "A contact of the Contact API (Bearer auth): a person
 
 func (r *contactResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_contact"
+	// A create whose outcome stays unknown is recorded under an unsettled
+	// ID (internal/framework/write), and its identity changes once, to the
+	// real ID, when a refresh settles it.
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 // optLen validates an optional string: when set, it is not empty and has at

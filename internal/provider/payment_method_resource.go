@@ -105,6 +105,10 @@ var paymentMethodContextPaths = contextPaths{
 
 func (r *paymentMethodResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_payment_method"
+	// A create whose outcome stays unknown is recorded under an unsettled
+	// ID (internal/framework/write), and its identity changes once, to the
+	// real ID, when a refresh settles it.
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 const paymentMethodDoc = "A stored credit card or bank account of a contact (`/contacts/{contact_id}/payment-methods`, bearer token). " +
