@@ -23,7 +23,8 @@ var noEnvCredentials = []string{
 }
 
 // newManyMerchantsWorkspace copies examples/many-merchants into a CLI
-// workspace and installs its modules (terraform get) in variant ("terraform" or "opentofu").
+// workspace (variant "terraform" or "opentofu"); manyMerchantsVars then
+// writes its variables and installs its modules.
 func newManyMerchantsWorkspace(t *testing.T, minVersion, variant string) *cliWorkspace {
 	t.Helper()
 	w := newCLIWorkspace(t, minVersion, "", noEnvCredentials...)
@@ -31,9 +32,6 @@ func newManyMerchantsWorkspace(t *testing.T, minVersion, variant string) *cliWor
 		t.Fatal(err)
 	}
 	w.dir = filepath.Join(w.dir, "ex", variant)
-	// Modules only: dev_overrides supply the provider, and init would look it
-	// up in a registry.
-	w.run("get")
 	return w
 }
 
@@ -68,6 +66,10 @@ func manyMerchantsVars(t *testing.T, w *cliWorkspace, baseURL string, sb *sandbo
 	if err := os.WriteFile(filepath.Join(w.dir, "terraform.tfvars.json"), raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// Modules only: dev_overrides supply the provider, and init would look
+	// it up in a registry. After the variables: OpenTofu evaluates the
+	// providers' for_each (var.merchants) statically, already in get.
+	w.run("get")
 }
 
 // checkEachMerchantHoldsItsOwn: each merchant holds exactly one contact and
