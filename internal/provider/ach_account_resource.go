@@ -397,3 +397,9 @@ func (m *achAccountResourceModel) fillReadOnlyFrom(base achAccountResourceModel)
 		m.TrustAccount = base.TrustAccount
 	}
 }
+
+var _ resource.ResourceWithIdentity = (*achAccountResource)(nil)
+
+func (r *achAccountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentity("eCheck account")
+}

@@ -79,3 +79,6 @@ func (v centsValue) ValidateAttribute(_ context.Context, req xattr.ValidateAttri
 		fmt.Sprintf("%s must be a whole number in the currency's smallest unit (cents for USD), got %s. "+
 			"For example 12.50 dollars is written 1250.", req.Path, v.fraction))
 }
+
+// recurringMaxAmount is the reference's maximum amount, 10^14 - 1.
+const recurringMaxAmount int64 = 100_000_000_000_000 - 1

@@ -150,3 +150,10 @@ const contactFilterHint = "must be field:value pairs (or field>value ranges) sep
 
 // orderByPattern: a field name or dot-separated path, "-" for descending.
 var orderByPattern = regexp.MustCompile(`^-?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+
+func rcInt64PtrOrNull(n *client.FlexInt64) types.Int64 {
+	if n == nil {
+		return types.Int64Null()
+	}
+	return types.Int64Value(int64(*n))
+}

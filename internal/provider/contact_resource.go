@@ -314,3 +314,9 @@ func (r *contactResource) ImportState(ctx context.Context, req resource.ImportSt
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
+
+var _ resource.ResourceWithIdentity = (*contactResource)(nil)
+
+func (r *contactResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentity("contact (`p_...` or `org_...`)")
+}

@@ -30,26 +30,6 @@ func testAccContactID(s *terraform.State, addr string) (string, error) { //nolin
 	return rs.Primary.ID, nil
 }
 
-// testAccCheckContactDestroyed checks every contact of the state is gone.
-func testAccCheckContactDestroyed(t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		c := testAccClient(t)
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "affinipay_contact" {
-				continue
-			}
-			_, err := c.GetContact(context.Background(), rs.Primary.ID)
-			if err == nil {
-				return errorf("contact %s still exists", rs.Primary.ID)
-			}
-			if !client.IsNotFound(err) {
-				return err
-			}
-		}
-		return nil
-	}
-}
-
 func testAccEmailIDs(t *testing.T, id string) map[string]string {
 	t.Helper()
 	c, err := testAccClient(t).GetContact(context.Background(), id)

@@ -237,3 +237,12 @@ func (r *contactTagResource) ImportState(ctx context.Context, req resource.Impor
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("contact_id"), contactID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tag"), tag)...)
 }
+
+var _ resource.ResourceWithIdentity = (*contactTagResource)(nil)
+
+func (r *contactTagResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(
+		identityAttr{name: "contact_id", description: "The contact ID (`p_...` or `org_...`)."},
+		identityAttr{name: "tag", description: "The tag."},
+	)
+}

@@ -123,57 +123,6 @@ func importIDFromRequest(ctx context.Context, req resource.ImportStateRequest, d
 // joinID is the join function of an identity made of `id` alone.
 func joinID(attrs map[string]string) string { return attrs["id"] }
 
-var (
-	_ resource.ResourceWithIdentity = (*merchantResource)(nil)
-	_ resource.ResourceWithIdentity = (*achAccountResource)(nil)
-	_ resource.ResourceWithIdentity = (*webhookEndpointResource)(nil)
-	_ resource.ResourceWithIdentity = (*contactResource)(nil)
-	_ resource.ResourceWithIdentity = (*contactTagResource)(nil)
-	_ resource.ResourceWithIdentity = (*paymentMethodResource)(nil)
-	_ resource.ResourceWithIdentity = (*recurringChargeResource)(nil)
-)
-
-func (r *merchantResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = idIdentity("merchant (the one the provider's credentials authenticate as)")
-}
-
-func (r *achAccountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = idIdentity("eCheck account")
-}
-
-func (r *contactResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = idIdentity("contact (`p_...` or `org_...`)")
-}
-
-func (r *webhookEndpointResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema(
-		identityAttr{name: "mode", description: "`test` or `live`: which of the merchant's event URL lists holds the URL."},
-		identityAttr{name: "url", description: "The webhook URL, exactly as listed."},
-	)
-}
-
-func (r *contactTagResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema(
-		identityAttr{name: "contact_id", description: "The contact ID (`p_...` or `org_...`)."},
-		identityAttr{name: "tag", description: "The tag."},
-	)
-}
-
-func (r *paymentMethodResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema(
-		identityAttr{name: "contact_id", description: "The ID of the contact the payment method belongs to."},
-		identityAttr{name: "id", description: "The payment method ID."},
-	)
-}
-
-func (r *recurringChargeResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema(
-		identityAttr{name: "id", description: "The recurring charge ID."},
-		identityAttr{name: "method", optional: true, description: "The ID of the payment method the charge uses (a saved card, saved bank or " +
-			"contact payment method), when Terraform manages it. On import it is checked against the charge's masked payment details."},
-	)
-}
-
 // removeResourceKeepIdentity removes a resource found gone by Read. The
 // identity is first filled from the prior state: a state written by a
 // Terraform without identity support (before 1.12, or before this

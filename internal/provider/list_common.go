@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Shared plumbing of the list resources (Terraform 1.14+ `terraform
@@ -105,4 +109,17 @@ func formatMinorUnits(amount int64, currency string) string {
 		sign, amount = "-", -amount
 	}
 	return fmt.Sprintf("%s%d.%02d %s", sign, amount/100, amount%100, currency)
+}
+
+type contactIDListModel struct {
+	ContactID types.String `tfsdk:"contact_id"`
+}
+
+func contactIDListAttribute(what string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "The contact (`p_...` or `org_...`) whose " + what + " are listed.",
+		Required:            true,
+		Validators: []validator.String{stringvalidator.RegexMatches(contactIDPattern,
+			"must be a contact ID: p_ (person) or org_ (organization) followed by 21 letters or digits")},
+	}
 }

@@ -390,3 +390,9 @@ func flattenMerchant(ctx context.Context, m *client.Merchant, like *merchantReso
 	}
 	return out, diags
 }
+
+var _ resource.ResourceWithIdentity = (*merchantResource)(nil)
+
+func (r *merchantResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentity("merchant (the one the provider's credentials authenticate as)")
+}

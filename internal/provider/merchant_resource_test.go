@@ -2,34 +2,19 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"os"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
-
-const merchantTestAddr = "affinipay_merchant.this"
-
-// phraseRegexp matches words separated by any whitespace (Terraform wraps
-// diagnostic text), after an attribute name somewhere before them.
-func phraseRegexp(attr, phrase string) *regexp.Regexp {
-	words := strings.Fields(phrase)
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	return regexp.MustCompile(`(?s)` + regexp.QuoteMeta(attr) + `.*` + strings.Join(words, `\s+`))
-}
 
 // merchantTestGet reads the merchant through the API.
 func merchantTestGet(t *testing.T) *client.Merchant {
@@ -39,28 +24,6 @@ func merchantTestGet(t *testing.T) *client.Merchant {
 		t.Fatalf("GET /v1/merchant: %v", err)
 	}
 	return m
-}
-
-// merchantTestExpect checks the merchant at AffiniPay field by field.
-func merchantTestExpect(t *testing.T, want map[string]string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		m, err := testAccClient(t).GetMerchant(context.Background())
-		if err != nil {
-			return err
-		}
-		got := map[string]string{
-			"name": m.Name, "contact_name": m.ContactName, "contact_email": m.ContactEmail, "contact_phone": m.ContactPhone,
-			"address1": m.Address1, "address2": m.Address2, "city": m.City, "state": m.State, "postal_code": m.PostalCode,
-			"country": m.Country, "timezone": m.Timezone, "api_allowed_ip_address_ranges": m.APIAllowedIPAddressRanges,
-			"live_events_urls": m.LiveEventsURLs, "test_events_urls": m.TestEventsURLs,
-		}
-		for k, v := range want {
-			if got[k] != v {
-				return fmt.Errorf("merchant %s at AffiniPay = %q, want %q", k, got[k], v)
-			}
-		}
-		return nil
-	}
 }
 
 // The main lifecycle: adopt with some attributes (the rest untouched),

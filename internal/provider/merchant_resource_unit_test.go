@@ -4,19 +4,10 @@ import (
 	"context"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
-
-func merchantTestSet(items ...string) types.Set {
-	vals := make([]attr.Value, len(items))
-	for i, s := range items {
-		vals[i] = types.StringValue(s)
-	}
-	return types.SetValueMust(types.StringType, vals)
-}
 
 // Create sends exactly the configured attributes (null = not configured),
 // never the event URL lists; ranges are sorted into one string.

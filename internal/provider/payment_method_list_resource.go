@@ -5,15 +5,12 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
@@ -27,19 +24,6 @@ var (
 func NewPaymentMethodListResource() list.ListResource { return &paymentMethodListResource{} }
 
 type paymentMethodListResource struct{ listResourceBase }
-
-type contactIDListModel struct {
-	ContactID types.String `tfsdk:"contact_id"`
-}
-
-func contactIDListAttribute(what string) schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: "The contact (`p_...` or `org_...`) whose " + what + " are listed.",
-		Required:            true,
-		Validators: []validator.String{stringvalidator.RegexMatches(contactIDPattern,
-			"must be a contact ID: p_ (person) or org_ (organization) followed by 21 letters or digits")},
-	}
-}
 
 func (l *paymentMethodListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_payment_method"

@@ -787,3 +787,12 @@ func paymentMethodType(got string, like types.String) types.String {
 	}
 	return types.StringValue(got)
 }
+
+var _ resource.ResourceWithIdentity = (*paymentMethodResource)(nil)
+
+func (r *paymentMethodResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(
+		identityAttr{name: "contact_id", description: "The ID of the contact the payment method belongs to."},
+		identityAttr{name: "id", description: "The payment method ID."},
+	)
+}

@@ -61,18 +61,6 @@ type providerModel struct {
 	ForbiddenMerchantIDs types.Set `tfsdk:"forbidden_merchant_ids"` // merchant_guard.go
 }
 
-// ProviderData is what resources and data sources receive from Configure.
-type ProviderData struct {
-	Client *client.Client
-	// Locks serialises read-modify-write cycles on one object (the
-	// merchant's event URL lists, one contact's tags) within this provider
-	// process, which is the whole of one Terraform run.
-	Locks *KeyedMutex
-	// events queues changes of the merchant's event URL lists waiting for
-	// the merchant lock (webhook_endpoint_batch.go).
-	events eventsQueue
-}
-
 func (p *affinipayProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "affinipay"
 	resp.Version = p.version

@@ -959,3 +959,13 @@ func (r *recurringChargeResource) verifyImportMethod(ctx context.Context, id, me
 			"alone (%q) to adopt the charge without managing its payment method.", named.kind, method, problem, id))
 	}
 }
+
+var _ resource.ResourceWithIdentity = (*recurringChargeResource)(nil)
+
+func (r *recurringChargeResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(
+		identityAttr{name: "id", description: "The recurring charge ID."},
+		identityAttr{name: "method", optional: true, description: "The ID of the payment method the charge uses (a saved card, saved bank or " +
+			"contact payment method), when Terraform manages it. On import it is checked against the charge's masked payment details."},
+	)
+}

@@ -27,9 +27,6 @@ import (
 // Shared by affinipay_recurring_charge and the recurring-charge data
 // sources: the schedule object, the amount limits and their checks.
 
-// recurringMaxAmount is the reference's maximum amount, 10^14 - 1.
-const recurringMaxAmount int64 = 100_000_000_000_000 - 1
-
 // scheduleModel is the schedule object (API reference "schedule").
 type scheduleModel struct {
 	Start         types.String `tfsdk:"start"`
@@ -244,13 +241,6 @@ func rcJsonEqual(a, b string) bool {
 		return false
 	}
 	return reflect.DeepEqual(va, vb)
-}
-
-func rcInt64PtrOrNull(n *client.FlexInt64) types.Int64 {
-	if n == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(int64(*n))
 }
 
 func rcInt64Ptr(v types.Int64) *int64 {

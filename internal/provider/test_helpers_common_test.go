@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
@@ -10,16 +9,6 @@ import (
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
-
-// testJSON is v as JSON, for comparing request bodies with the wire form.
-func testJSON(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 // requestCounter counts the sandbox's answers (any status) to one method
 // and path template since Mark, for checks such as "drift is corrected with

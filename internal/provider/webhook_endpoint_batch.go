@@ -40,6 +40,9 @@ import (
 // its own error (an API error caused by one URL is never reported on
 // another endpoint).
 
+// eventsQueueKey keys the provider's one eventsQueue in ProviderData.Shared.
+type eventsQueueKey struct{}
+
 // eventsQueue holds the queued changes; its zero value is ready to use.
 type eventsQueue struct {
 	mu      sync.Mutex
@@ -89,7 +92,7 @@ func (q *eventsQueue) take(self *eventsChange) []*eventsChange {
 // returns the change's diagnostics.
 func (r *webhookEndpointResource) changeEventsURL(ctx context.Context, mode, url string, add bool) diag.Diagnostics {
 	me := &eventsChange{mode: mode, url: url, add: add}
-	q := &r.data.events
+	q := r.data.Shared(eventsQueueKey{}, func() any { return new(eventsQueue) }).(*eventsQueue)
 	q.push(me)
 	unlock := r.data.Locks.Lock(webhookEventsLockKey)
 	defer unlock()

@@ -318,3 +318,12 @@ func (r *webhookEndpointResource) ImportState(ctx context.Context, req resource.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("url"), url)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("allow_http"), validators.IsHTTPURL(url))...)
 }
+
+var _ resource.ResourceWithIdentity = (*webhookEndpointResource)(nil)
+
+func (r *webhookEndpointResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(
+		identityAttr{name: "mode", description: "`test` or `live`: which of the merchant's event URL lists holds the URL."},
+		identityAttr{name: "url", description: "The webhook URL, exactly as listed."},
+	)
+}
