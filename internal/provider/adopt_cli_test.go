@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"encoding/json"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
@@ -23,20 +24,20 @@ import (
 // plan imports them all with no change, and the apply sends no write
 // request; the next plan is empty.
 func TestAccAdopt_cliQueryGenerateConfig(t *testing.T) {
-	testAccParallel(t)
-	testAccSandboxOnly(t)
-	f := adoptSetup(t)
-	w := newCLIWorkspace(t, "1.14.0", "")
-	if err := os.WriteFile(filepath.Join(w.dir, "adopt.tfquery.hcl"), []byte(adoptQueryConfig(f)), 0o600); err != nil {
+	acctest.TestAccParallel(t)
+	acctest.TestAccSandboxOnly(t)
+	f := acctest.AdoptSetup(t)
+	w := acctest.NewCLIWorkspace(t, "1.14.0", "")
+	if err := os.WriteFile(filepath.Join(w.Dir, "adopt.tfquery.hcl"), []byte(adoptQueryConfig(f)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out := w.run("query", "-generate-config-out=adopted.tf")
-	for _, want := range []string{"Ada Lovelace (" + f.contactID + ")", "Monthly retainer: 125.00 USD", "vip on Ada Lovelace", "test: " + f.webhookURL} {
+	out := w.Run("query", "-generate-config-out=adopted.tf")
+	for _, want := range []string{"Ada Lovelace (" + f.ContactID + ")", "Monthly retainer: 125.00 USD", "vip on Ada Lovelace", "test: " + f.WebhookURL} {
 		if !strings.Contains(out, want) {
 			t.Errorf("terraform query output lacks %q:\n%s", want, out)
 		}
 	}
-	adopted := w.read("adopted.tf")
+	adopted := w.Read("adopted.tf")
 	for _, want := range []string{"import {", `resource "affinipay_contact"`, `resource "affinipay_recurring_charge"`,
 		`resource "affinipay_payment_method"`, `resource "affinipay_contact_tag"`, `resource "affinipay_webhook_endpoint"`} {
 		if !strings.Contains(adopted, want) {
@@ -44,33 +45,33 @@ func TestAccAdopt_cliQueryGenerateConfig(t *testing.T) {
 		}
 	}
 	// The query file is not part of a plan's configuration.
-	if err := os.Remove(filepath.Join(w.dir, "adopt.tfquery.hcl")); err != nil {
+	if err := os.Remove(filepath.Join(w.Dir, "adopt.tfquery.hcl")); err != nil {
 		t.Fatal(err)
 	}
 
-	writes := adoptWriteCounter{t: t}
-	writes.mark()
-	w.run("plan", "-out=adopt.tfplan")
-	var p cliPlan
-	if err := json.Unmarshal([]byte(w.run("show", "-json", "adopt.tfplan")), &p); err != nil {
+	writes := acctest.AdoptWriteCounter{T: t}
+	writes.Mark()
+	w.Run("plan", "-out=adopt.tfplan")
+	var p acctest.CLIPlan
+	if err := json.Unmarshal([]byte(w.Run("show", "-json", "adopt.tfplan")), &p); err != nil {
 		t.Fatal(err)
 	}
-	imports, changes, detail := p.summary()
+	imports, changes, detail := p.Summary()
 	t.Logf("adoption plan: %d resources to import, %d planned changes %v", imports, changes, detail)
 	if imports < 5 || changes != 0 {
 		t.Fatalf("the generated configuration plans %d imports and %d changes (%v); want at least 5 imports and no change\n%s",
 			imports, changes, detail, adopted)
 	}
-	w.run("apply", "-auto-approve", "adopt.tfplan")
-	if err := writes.check("applying the adoption plan"); err != nil {
+	w.Run("apply", "-auto-approve", "adopt.tfplan")
+	if err := writes.Check("applying the adoption plan"); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("adoption apply: 0 write requests (%d requests in all so far)", testAccSandboxFor(t).Metrics().Total)
-	if out, err := w.tryRun("plan", "-detailed-exitcode"); err != nil {
+	t.Logf("adoption apply: 0 write requests (%d requests in all so far)", acctest.TestAccSandboxFor(t).Metrics().Total)
+	if out, err := w.TryRun("plan", "-detailed-exitcode"); err != nil {
 		t.Fatalf("the plan after adoption is not empty: %v\n%s", err, out)
 	}
 	// Stop managing (without destroying) what the test adopted.
-	w.run("state", "list")
+	w.Run("state", "list")
 }
 
 // cliActionConfig declares the actions on the fixture's charge.
@@ -116,61 +117,61 @@ action "affinipay_purge_test_data" "live" {
 // purge refuses a live-mode key (sending nothing) and with the test key
 // removes the test data and nothing else.
 func TestAccAdopt_cliActions(t *testing.T) {
-	testAccParallel(t)
-	testAccSandboxOnly(t)
-	f := adoptSetup(t)
-	c := testAccClient(t)
+	acctest.TestAccParallel(t)
+	acctest.TestAccSandboxOnly(t)
+	f := acctest.AdoptSetup(t)
+	c := acctest.TestAccClient(t)
 	// Make three occurrences: the first is created with the charge; paying
 	// one schedules the next.
-	occs, err := c.ListRecurringChargeOccurrences(t.Context(), f.chargeID)
+	occs, err := c.ListRecurringChargeOccurrences(t.Context(), f.ChargeID)
 	if err != nil || len(occs) == 0 {
-		t.Fatalf("occurrences of %s: %v %v", f.chargeID, occs, err)
+		t.Fatalf("occurrences of %s: %v %v", f.ChargeID, occs, err)
 	}
 	first := occs[0].ID
-	w := newCLIWorkspace(t, "1.14.0", cliActionConfig(f.chargeID, first, first))
+	w := acctest.NewCLIWorkspace(t, "1.14.0", cliActionConfig(f.ChargeID, first, first))
 
-	out := w.run("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_ignore.skip")
+	out := w.Run("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_ignore.skip")
 	if !strings.Contains(out, "Ignoring occurrence "+first) || !strings.Contains(out, "is IGNORED") {
 		t.Errorf("ignore progress missing:\n%s", out)
 	}
-	if o, err := c.GetRecurringChargeOccurrence(t.Context(), f.chargeID, first); err != nil || o.Status != "IGNORED" {
+	if o, err := c.GetRecurringChargeOccurrence(t.Context(), f.ChargeID, first); err != nil || o.Status != "IGNORED" {
 		t.Fatalf("after the ignore action the occurrence is %+v (%v), want IGNORED", o, err)
 	}
 
 	// An ignored occurrence can still be collected.
-	out = w.run("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.pay")
+	out = w.Run("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.pay")
 	if !strings.Contains(out, "Collecting occurrence "+first) || !strings.Contains(out, "is PAID") {
 		t.Errorf("pay progress missing:\n%s", out)
 	}
-	if o, err := c.GetRecurringChargeOccurrence(t.Context(), f.chargeID, first); err != nil || o.Status != "PAID" || len(o.Transactions) == 0 {
+	if o, err := c.GetRecurringChargeOccurrence(t.Context(), f.ChargeID, first); err != nil || o.Status != "PAID" || len(o.Transactions) == 0 {
 		t.Fatalf("after the pay action the occurrence is %+v (%v), want PAID with a transaction", o, err)
 	}
 
 	// Paying it again is refused before anything is sent.
-	pays := sandboxRequestCount(testAccSandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay")
-	out, err = w.tryRun("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.pay")
-	if err == nil || !wrapRe("Occurrence already paid").MatchString(out) || !strings.Contains(out, "occurrence_id") {
+	pays := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay")
+	out, err = w.TryRun("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.pay")
+	if err == nil || !acctest.WrapRe("Occurrence already paid").MatchString(out) || !strings.Contains(out, "occurrence_id") {
 		t.Errorf("paying a PAID occurrence: err %v, output:\n%s", err, out)
 	}
-	out, err = w.tryRun("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.missing")
+	out, err = w.TryRun("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.missing")
 	if err == nil || !strings.Contains(out, "NoSuchOccurrence000000") || !strings.Contains(out, "occurrence_id") {
 		t.Errorf("paying a missing occurrence: err %v, output:\n%s", err, out)
 	}
-	if n := sandboxRequestCount(testAccSandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay") - pays; n != 0 {
+	if n := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay") - pays; n != 0 {
 		t.Errorf("refused payments sent %d pay requests", n)
 	}
 
 	// Purge with the live key: refused, nothing sent, nothing removed.
-	purges := sandboxRequestCount(testAccSandboxFor(t), "POST", "/v1/merchant/purge-test-data")
-	out, err = w.tryRun("apply", "-auto-approve", "-invoke=action.affinipay_purge_test_data.live")
-	if err == nil || !wrapRe("Refusing to purge with a live-mode secret key").MatchString(out) {
+	purges := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "POST", "/v1/merchant/purge-test-data")
+	out, err = w.TryRun("apply", "-auto-approve", "-invoke=action.affinipay_purge_test_data.live")
+	if err == nil || !acctest.WrapRe("Refusing to purge with a live-mode secret key").MatchString(out) {
 		t.Errorf("purge with the live key: err %v, output:\n%s", err, out)
 	}
-	if n := sandboxRequestCount(testAccSandboxFor(t), "POST", "/v1/merchant/purge-test-data") - purges; n != 0 {
+	if n := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "POST", "/v1/merchant/purge-test-data") - purges; n != 0 {
 		t.Errorf("the refused purge sent %d requests", n)
 	}
-	if _, err := c.GetSavedCard(t.Context(), f.cardID); err != nil {
-		t.Fatalf("the refused purge removed saved card %s: %v", f.cardID, err)
+	if _, err := c.GetSavedCard(t.Context(), f.CardID); err != nil {
+		t.Fatalf("the refused purge removed saved card %s: %v", f.CardID, err)
 	}
 
 	// Purge with the test key.
@@ -178,26 +179,26 @@ func TestAccAdopt_cliActions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out = w.run("apply", "-auto-approve", "-invoke=action.affinipay_purge_test_data.purge")
-	if !wrapRe("Purging the merchant's test-mode payment methods", "recurring charge(s)").MatchString(out) || !strings.Contains(out, "Test data purged") {
+	out = w.Run("apply", "-auto-approve", "-invoke=action.affinipay_purge_test_data.purge")
+	if !acctest.WrapRe("Purging the merchant's test-mode payment methods", "recurring charge(s)").MatchString(out) || !strings.Contains(out, "Test data purged") {
 		t.Errorf("purge progress missing:\n%s", out)
 	}
-	for _, id := range []string{f.cardID, f.otherCardID} {
+	for _, id := range []string{f.CardID, f.OtherCardID} {
 		if _, err := c.GetSavedCard(t.Context(), id); !client.IsNotFound(err) {
 			t.Errorf("saved card %s after the purge: %v, want 404", id, err)
 		}
 	}
-	if _, err := c.GetSavedBank(t.Context(), f.bankID); !client.IsNotFound(err) {
+	if _, err := c.GetSavedBank(t.Context(), f.BankID); !client.IsNotFound(err) {
 		t.Errorf("saved bank after the purge: %v, want 404", err)
 	}
-	if _, err := c.GetRecurringCharge(t.Context(), f.chargeID); !client.IsNotFound(err) {
+	if _, err := c.GetRecurringCharge(t.Context(), f.ChargeID); !client.IsNotFound(err) {
 		t.Errorf("test recurring charge after the purge: %v, want 404", err)
 	}
-	if _, err := c.GetPaymentMethod(t.Context(), f.contactID, f.pmID); !client.IsNotFound(err) {
+	if _, err := c.GetPaymentMethod(t.Context(), f.ContactID, f.PmID); !client.IsNotFound(err) {
 		t.Errorf("test-mode contact payment method after the purge: %v, want 404", err)
 	}
-	if _, err := c.GetContact(t.Context(), f.contactID); err != nil {
-		t.Errorf("the purge removed contact %s: %v", f.contactID, err)
+	if _, err := c.GetContact(t.Context(), f.ContactID); err != nil {
+		t.Errorf("the purge removed contact %s: %v", f.ContactID, err)
 	}
 	after, err := c.GetMerchant(t.Context())
 	if err != nil || after.Name != merchantBefore.Name || after.TestEventsURLs != merchantBefore.TestEventsURLs {
@@ -207,16 +208,16 @@ func TestAccAdopt_cliActions(t *testing.T) {
 
 // An action_trigger runs an action as part of an apply.
 func TestAccAdopt_cliActionTrigger(t *testing.T) {
-	testAccParallel(t)
-	testAccSandboxOnly(t)
-	f := adoptSetup(t)
-	c := testAccClient(t)
-	occs, err := c.ListRecurringChargeOccurrences(t.Context(), f.chargeID)
+	acctest.TestAccParallel(t)
+	acctest.TestAccSandboxOnly(t)
+	f := acctest.AdoptSetup(t)
+	c := acctest.TestAccClient(t)
+	occs, err := c.ListRecurringChargeOccurrences(t.Context(), f.ChargeID)
 	if err != nil || len(occs) == 0 {
-		t.Fatalf("occurrences of %s: %v %v", f.chargeID, occs, err)
+		t.Fatalf("occurrences of %s: %v %v", f.ChargeID, occs, err)
 	}
 	occ := occs[0].ID
-	w := newCLIWorkspace(t, "1.14.0", fmt.Sprintf(`
+	w := acctest.NewCLIWorkspace(t, "1.14.0", fmt.Sprintf(`
 action "affinipay_recurring_charge_occurrence_ignore" "skip" {
   config {
     recurring_charge_id = %q
@@ -233,12 +234,12 @@ resource "terraform_data" "paid_by_check" {
     }
   }
 }
-`, f.chargeID, occ))
-	out := w.run("apply", "-auto-approve")
+`, f.ChargeID, occ))
+	out := w.Run("apply", "-auto-approve")
 	if !strings.Contains(out, "Ignoring occurrence "+occ) {
 		t.Errorf("the triggered action reported no progress:\n%s", out)
 	}
-	if o, err := c.GetRecurringChargeOccurrence(t.Context(), f.chargeID, occ); err != nil || o.Status != "IGNORED" {
+	if o, err := c.GetRecurringChargeOccurrence(t.Context(), f.ChargeID, occ); err != nil || o.Status != "IGNORED" {
 		t.Fatalf("after the triggered action the occurrence is %+v (%v), want IGNORED", o, err)
 	}
 }

@@ -1,10 +1,12 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
 	"regexp"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -20,9 +22,9 @@ import (
 type adoptCase struct {
 	name     string
 	addr     string
-	config   func(f *adoptFixture) string
-	importID func(f *adoptFixture) string
-	identity func(f *adoptFixture) map[string]string
+	config   func(f *acctest.AdoptFixture) string
+	importID func(f *acctest.AdoptFixture) string
+	identity func(f *acctest.AdoptFixture) map[string]string
 }
 
 const adoptChargeBody = `
@@ -42,37 +44,37 @@ func adoptCases() []adoptCase {
 		{
 			name:     "merchant",
 			addr:     "affinipay_merchant.this",
-			config:   func(*adoptFixture) string { return `resource "affinipay_merchant" "this" {}` },
-			importID: func(f *adoptFixture) string { return f.merchantID },
-			identity: func(f *adoptFixture) map[string]string { return map[string]string{"id": f.merchantID} },
+			config:   func(*acctest.AdoptFixture) string { return `resource "affinipay_merchant" "this" {}` },
+			importID: func(f *acctest.AdoptFixture) string { return f.MerchantID },
+			identity: func(f *acctest.AdoptFixture) map[string]string { return map[string]string{"id": f.MerchantID} },
 		},
 		{
 			name: "ach_account",
 			addr: "affinipay_ach_account.this",
-			config: func(f *adoptFixture) string {
-				return fmt.Sprintf(`resource "affinipay_ach_account" "this" { account_id = %q }`, f.achID)
+			config: func(f *acctest.AdoptFixture) string {
+				return fmt.Sprintf(`resource "affinipay_ach_account" "this" { account_id = %q }`, f.ACHID)
 			},
-			importID: func(f *adoptFixture) string { return f.achID },
-			identity: func(f *adoptFixture) map[string]string { return map[string]string{"id": f.achID} },
+			importID: func(f *acctest.AdoptFixture) string { return f.ACHID },
+			identity: func(f *acctest.AdoptFixture) map[string]string { return map[string]string{"id": f.ACHID} },
 		},
 		{
 			name: "webhook_endpoint",
 			addr: "affinipay_webhook_endpoint.this",
-			config: func(f *adoptFixture) string {
+			config: func(f *acctest.AdoptFixture) string {
 				return fmt.Sprintf(`resource "affinipay_webhook_endpoint" "this" {
   mode = "test"
   url  = %q
-}`, f.webhookURL)
+}`, f.WebhookURL)
 			},
-			importID: func(f *adoptFixture) string { return "test:" + f.webhookURL },
-			identity: func(f *adoptFixture) map[string]string {
-				return map[string]string{"mode": "test", "url": f.webhookURL}
+			importID: func(f *acctest.AdoptFixture) string { return "test:" + f.WebhookURL },
+			identity: func(f *acctest.AdoptFixture) map[string]string {
+				return map[string]string{"mode": "test", "url": f.WebhookURL}
 			},
 		},
 		{
 			name: "contact",
 			addr: "affinipay_contact.this",
-			config: func(*adoptFixture) string {
+			config: func(*acctest.AdoptFixture) string {
 				return `resource "affinipay_contact" "this" {
   type       = "person"
   first_name = "Ada"
@@ -80,59 +82,59 @@ func adoptCases() []adoptCase {
   test_mode  = true
 }`
 			},
-			importID: func(f *adoptFixture) string { return f.contactID },
-			identity: func(f *adoptFixture) map[string]string { return map[string]string{"id": f.contactID} },
+			importID: func(f *acctest.AdoptFixture) string { return f.ContactID },
+			identity: func(f *acctest.AdoptFixture) map[string]string { return map[string]string{"id": f.ContactID} },
 		},
 		{
 			name: "contact_tag",
 			addr: "affinipay_contact_tag.this",
-			config: func(f *adoptFixture) string {
+			config: func(f *acctest.AdoptFixture) string {
 				return fmt.Sprintf(`resource "affinipay_contact_tag" "this" {
   contact_id = %q
   tag        = %q
-}`, f.contactID, f.tag)
+}`, f.ContactID, f.Tag)
 			},
-			importID: func(f *adoptFixture) string { return f.contactID + "/" + f.tag },
-			identity: func(f *adoptFixture) map[string]string {
-				return map[string]string{"contact_id": f.contactID, "tag": f.tag}
+			importID: func(f *acctest.AdoptFixture) string { return f.ContactID + "/" + f.Tag },
+			identity: func(f *acctest.AdoptFixture) map[string]string {
+				return map[string]string{"contact_id": f.ContactID, "tag": f.Tag}
 			},
 		},
 		{
 			name: "payment_method",
 			addr: "affinipay_payment_method.this",
-			config: func(f *adoptFixture) string {
+			config: func(f *acctest.AdoptFixture) string {
 				return fmt.Sprintf(`resource "affinipay_payment_method" "this" {
   contact_id   = %q
   payment_type = "credit_card"
   test_mode    = true
-}`, f.contactID)
+}`, f.ContactID)
 			},
-			importID: func(f *adoptFixture) string { return f.contactID + "/" + f.pmID },
-			identity: func(f *adoptFixture) map[string]string {
-				return map[string]string{"contact_id": f.contactID, "id": f.pmID}
+			importID: func(f *acctest.AdoptFixture) string { return f.ContactID + "/" + f.PmID },
+			identity: func(f *acctest.AdoptFixture) map[string]string {
+				return map[string]string{"contact_id": f.ContactID, "id": f.PmID}
 			},
 		},
 		{
 			// Adopted without managing its payment method.
 			name: "recurring_charge",
 			addr: "affinipay_recurring_charge.this",
-			config: func(*adoptFixture) string {
-				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) + `}`
+			config: func(*acctest.AdoptFixture) string {
+				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) + `}`
 			},
-			importID: func(f *adoptFixture) string { return f.chargeID },
-			identity: func(f *adoptFixture) map[string]string { return map[string]string{"id": f.chargeID} },
+			importID: func(f *acctest.AdoptFixture) string { return f.ChargeID },
+			identity: func(f *acctest.AdoptFixture) map[string]string { return map[string]string{"id": f.ChargeID} },
 		},
 		{
 			// Adopted with its payment method, verified against the charge.
 			name: "recurring_charge_with_method",
 			addr: "affinipay_recurring_charge.this",
-			config: func(f *adoptFixture) string {
-				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) +
-					fmt.Sprintf("  method = %q\n}", f.cardID)
+			config: func(f *acctest.AdoptFixture) string {
+				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) +
+					fmt.Sprintf("  method = %q\n}", f.CardID)
 			},
-			importID: func(f *adoptFixture) string { return f.chargeID + "/" + f.cardID },
-			identity: func(f *adoptFixture) map[string]string {
-				return map[string]string{"id": f.chargeID, "method": f.cardID}
+			importID: func(f *acctest.AdoptFixture) string { return f.ChargeID + "/" + f.CardID },
+			identity: func(f *acctest.AdoptFixture) map[string]string {
+				return map[string]string{"id": f.ChargeID, "method": f.CardID}
 			},
 		},
 	}
@@ -149,30 +151,30 @@ func adoptImportBlock(addr, attr, value string) string {
 // `-generate-config-out` writes a configuration that is valid and plans no
 // change.
 func TestAccAdopt_importByID(t *testing.T) {
-	testAccPreCheck(t)
-	testAccSandboxOnly(t)
+	acctest.TestAccPreCheck(t)
+	acctest.TestAccSandboxOnly(t)
 	t.Parallel()
 	for _, tc := range adoptCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			// Each resource type in parallel, on a sandbox of its own (the
 			// write counts are this case's alone).
-			testAccParallel(t)
-			f := adoptSetup(t)
-			writes := adoptWriteCounter{t: t}
+			acctest.TestAccParallel(t)
+			f := acctest.AdoptSetup(t)
+			writes := acctest.AdoptWriteCounter{T: t}
 			cfg := tc.config(f)
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccFactories(t),
+				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 				// Import blocks and -generate-config-out: Terraform 1.5.
 				TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 				Steps: []resource.TestStep{
 					{
-						PreConfig: writes.mark,
+						PreConfig: writes.Mark,
 						Config:    cfg + adoptImportBlock(tc.addr, "id", fmt.Sprintf("%q", tc.importID(f))),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply:             []plancheck.PlanCheck{expectImportNoOp{tc.addr}},
+							PreApply:             []plancheck.PlanCheck{acctest.ExpectImportNoOp{Addr: tc.addr}},
 							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 						},
-						Check: func(*terraform.State) error { return writes.check("importing " + tc.addr + " by ID") },
+						Check: func(*terraform.State) error { return writes.Check("importing " + tc.addr + " by ID") },
 					},
 					{
 						ResourceName:      tc.addr,
@@ -204,17 +206,17 @@ func TestAccAdopt_importByID(t *testing.T) {
 // no write request, and the identity is recorded; the testing framework's
 // own import by identity, and -generate-config-out from it, plan no change.
 func TestAccAdopt_importByIdentity(t *testing.T) {
-	testAccPreCheck(t)
-	adoptSkipBelow(t, "1.12.0")
-	testAccSandboxOnly(t)
+	acctest.TestAccPreCheck(t)
+	acctest.AdoptSkipBelow(t, "1.12.0")
+	acctest.TestAccSandboxOnly(t)
 	t.Parallel()
 	for _, tc := range adoptCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			// Each resource type in parallel, on a sandbox of its own (the
 			// write counts are this case's alone).
-			testAccParallel(t)
-			f := adoptSetup(t)
-			writes := adoptWriteCounter{t: t}
+			acctest.TestAccParallel(t)
+			f := acctest.AdoptSetup(t)
+			writes := acctest.AdoptWriteCounter{T: t}
 			cfg := tc.config(f)
 			ident := tc.identity(f)
 			checks := map[string]knownvalue.Check{}
@@ -225,18 +227,18 @@ func TestAccAdopt_importByIdentity(t *testing.T) {
 				checks["method"] = knownvalue.Null()
 			}
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccFactories(t),
+				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 				Steps: []resource.TestStep{
 					{
-						PreConfig: writes.mark,
-						Config:    cfg + adoptImportBlock(tc.addr, "identity", hclMap(ident)),
+						PreConfig: writes.Mark,
+						Config:    cfg + adoptImportBlock(tc.addr, "identity", acctest.HclMap(ident)),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply:             []plancheck.PlanCheck{expectImportNoOp{tc.addr}},
+							PreApply:             []plancheck.PlanCheck{acctest.ExpectImportNoOp{Addr: tc.addr}},
 							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 						},
 						ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentity(tc.addr, checks)},
-						Check:             func(*terraform.State) error { return writes.check("importing " + tc.addr + " by identity") },
+						Check:             func(*terraform.State) error { return writes.Check("importing " + tc.addr + " by identity") },
 					},
 					{
 						ResourceName:    tc.addr,
@@ -263,54 +265,54 @@ func TestAccAdopt_importByIdentity(t *testing.T) {
 // recorded (TestAccAdopt_importByID/recurring_charge_with_method); a new
 // charge without method is refused at plan time.
 func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
-	testAccParallel(t)
-	f := adoptSetup(t)
-	writes := adoptWriteCounter{t: t}
+	acctest.TestAccParallel(t)
+	f := acctest.AdoptSetup(t)
+	writes := acctest.AdoptWriteCounter{T: t}
 	const addr = "affinipay_recurring_charge.this"
 	withMethod := func(method string) string {
-		return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) +
+		return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) +
 			fmt.Sprintf("  method = %q\n}", method)
 	}
-	refused := wrapRe("Cannot import recurring charge", "is not the payment method the charge collects from")
+	refused := acctest.WrapRe("Cannot import recurring charge", "is not the payment method the charge collects from")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   writes.mark,
-				Config:      withMethod(f.otherCardID) + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID+"/"+f.otherCardID)),
-				ExpectError: wrapRe(`last four digits: "1111", the charge's "4242"`),
+				PreConfig:   writes.Mark,
+				Config:      withMethod(f.OtherCardID) + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.ChargeID+"/"+f.OtherCardID)),
+				ExpectError: acctest.WrapRe(`last four digits: "1111", the charge's "4242"`),
 			},
 			{
-				Config:      withMethod(f.bankID) + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID+"/"+f.bankID)),
-				ExpectError: wrapRe("type: the saved bank is a bank, the charge uses a card"),
+				Config:      withMethod(f.BankID) + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.ChargeID+"/"+f.BankID)),
+				ExpectError: acctest.WrapRe("type: the saved bank is a bank, the charge uses a card"),
 			},
 			{
-				Config:      withMethod("nosuchmethod0000000000") + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID+"/nosuchmethod0000000000")),
-				ExpectError: wrapRe("No saved card, saved bank or contact payment method has the ID"),
+				Config:      withMethod("nosuchmethod0000000000") + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.ChargeID+"/nosuchmethod0000000000")),
+				ExpectError: acctest.WrapRe("No saved card, saved bank or contact payment method has the ID"),
 			},
 			{
-				Config:      withMethod(f.pmID) + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID+"/"+f.pmID)),
+				Config:      withMethod(f.PmID) + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.ChargeID+"/"+f.PmID)),
 				ExpectError: refused,
 			},
 			{
-				Config:      `resource "affinipay_recurring_charge" "new" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) + `}`,
-				ExpectError: wrapRe("Missing method: required to create a recurring charge"),
+				Config:      `resource "affinipay_recurring_charge" "new" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) + `}`,
+				ExpectError: acctest.WrapRe("Missing method: required to create a recurring charge"),
 				PlanOnly:    true,
 			},
 			{
-				Config: withMethod(f.cardID),
+				Config: withMethod(f.CardID),
 				PreConfig: func() {
-					if err := writes.check("the refused imports"); err != nil {
+					if err := writes.Check("the refused imports"); err != nil {
 						t.Fatal(err)
 					}
-					if c := rcTestGet(t, f.chargeID); c.Method == nil || lastFour(c.Method.Number) != "4242" {
+					if c := acctest.RcTestGet(t, f.ChargeID); c.Method == nil || framework.LastFour(c.Method.Number) != "4242" {
 						t.Fatalf("the charge's method changed: %+v", c.Method)
 					}
 				},
 				ResourceName:  addr,
 				ImportState:   true,
-				ImportStateId: f.chargeID + "/" + f.otherCardID,
+				ImportStateId: f.ChargeID + "/" + f.OtherCardID,
 				ExpectError:   refused,
 			},
 		},
@@ -319,19 +321,19 @@ func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
 
 // The identity's method is checked too (Terraform 1.12+).
 func TestAccAdopt_recurringChargeWrongMethodIdentity(t *testing.T) {
-	testAccParallel(t)
-	adoptSkipBelow(t, "1.12.0")
-	f := adoptSetup(t)
+	acctest.TestAccParallel(t)
+	acctest.AdoptSkipBelow(t, "1.12.0")
+	f := acctest.AdoptSetup(t)
 	const addr = "affinipay_recurring_charge.this"
-	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) +
-		fmt.Sprintf("  method = %q\n}", f.otherCardID)
+	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) +
+		fmt.Sprintf("  method = %q\n}", f.OtherCardID)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 		Steps: []resource.TestStep{
 			{
-				Config:      cfg + adoptImportBlock(addr, "identity", hclMap(map[string]string{"id": f.chargeID, "method": f.otherCardID})),
-				ExpectError: wrapRe("Cannot import recurring charge", "last four digits"),
+				Config:      cfg + adoptImportBlock(addr, "identity", acctest.HclMap(map[string]string{"id": f.ChargeID, "method": f.OtherCardID})),
+				ExpectError: acctest.WrapRe("Cannot import recurring charge", "last four digits"),
 			},
 		},
 	})
@@ -340,16 +342,16 @@ func TestAccAdopt_recurringChargeWrongMethodIdentity(t *testing.T) {
 // A charge whose payment method is changed outside Terraform shows the
 // change in method_details.
 func TestAccAdopt_recurringChargeMethodDrift(t *testing.T) {
-	testAccParallel(t)
-	f := adoptSetup(t)
+	acctest.TestAccParallel(t)
+	f := acctest.AdoptSetup(t)
 	const addr = "affinipay_recurring_charge.this"
-	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, rcDate(10)) + `}`
+	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) + `}`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 		Steps: []resource.TestStep{
 			{
-				Config: cfg + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.chargeID)),
+				Config: cfg + adoptImportBlock(addr, "id", fmt.Sprintf("%q", f.ChargeID)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("method"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("method_details").AtMapKey("type"), knownvalue.StringExact("card")),
@@ -361,7 +363,7 @@ func TestAccAdopt_recurringChargeMethodDrift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if _, err := testAccClient(t).UpdateRecurringCharge(t.Context(), f.chargeID, clientMethodUpdate(f.otherCardID)); err != nil {
+					if _, err := acctest.TestAccClient(t).UpdateRecurringCharge(t.Context(), f.ChargeID, acctest.ClientMethodUpdate(f.OtherCardID)); err != nil {
 						t.Fatal(err)
 					}
 				},

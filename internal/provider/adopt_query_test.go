@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -13,11 +13,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
 
 // adoptQueryConfig lists every type of the fixture.
-func adoptQueryConfig(f *adoptFixture) string {
+func adoptQueryConfig(f *acctest.AdoptFixture) string {
 	return fmt.Sprintf(`
 provider "affinipay" {}
 
@@ -60,18 +61,18 @@ list "affinipay_webhook_endpoint" "test" {
     mode = "test"
   }
 }
-`, f.contactID)
+`, f.ContactID)
 }
 
 // `terraform query` over objects made through the API: each list finds
 // them with their identity, a display name a person recognises and, with
 // include_resource, the full object. Listing sends no write request.
 func TestAccAdopt_query(t *testing.T) {
-	testAccParallel(t)
-	adoptSkipBelow(t, "1.14.0")
-	testAccSandboxOnly(t)
-	f := adoptSetup(t)
-	writes := adoptWriteCounter{t: t}
+	acctest.TestAccParallel(t)
+	acctest.AdoptSkipBelow(t, "1.14.0")
+	acctest.TestAccSandboxOnly(t)
+	f := acctest.AdoptSetup(t)
+	writes := acctest.AdoptWriteCounter{T: t}
 	byID := func(m map[string]string) queryfilter.QueryFilter {
 		checks := map[string]knownvalue.Check{}
 		for k, v := range m {
@@ -86,19 +87,19 @@ func TestAccAdopt_query(t *testing.T) {
 		}
 		return checks
 	}
-	contact := map[string]string{"id": f.contactID}
+	contact := map[string]string{"id": f.ContactID}
 	chargeFilter := queryfilter.ByResourceIdentity(map[string]knownvalue.Check{
-		"id": knownvalue.StringExact(f.chargeID), "method": knownvalue.Null(),
+		"id": knownvalue.StringExact(f.ChargeID), "method": knownvalue.Null(),
 	})
-	pm := map[string]string{"contact_id": f.contactID, "id": f.pmID}
-	tag := map[string]string{"contact_id": f.contactID, "tag": f.tag}
-	hook := map[string]string{"mode": "test", "url": f.webhookURL}
+	pm := map[string]string{"contact_id": f.ContactID, "id": f.PmID}
+	tag := map[string]string{"contact_id": f.ContactID, "tag": f.Tag}
+	hook := map[string]string{"mode": "test", "url": f.WebhookURL}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: writes.mark,
+				PreConfig: writes.Mark,
 				Config:    `data "affinipay_status" "api" {}`,
 			},
 			{
@@ -108,17 +109,17 @@ func TestAccAdopt_query(t *testing.T) {
 					querycheck.ExpectLength("affinipay_contact.ada", 1),
 					querycheck.ExpectIdentity("affinipay_contact.ada", exact(contact)),
 					querycheck.ExpectResourceDisplayName("affinipay_contact.ada", byID(contact),
-						knownvalue.StringExact("Ada Lovelace ("+f.contactID+")")),
+						knownvalue.StringExact("Ada Lovelace ("+f.ContactID+")")),
 					querycheck.ExpectResourceKnownValues("affinipay_contact.ada", byID(contact), []querycheck.KnownValueCheck{
 						{Path: tfjsonpath.New("first_name"), KnownValue: knownvalue.StringExact("Ada")},
 						{Path: tfjsonpath.New("test_mode"), KnownValue: knownvalue.Bool(true)},
 					}),
 
 					querycheck.ExpectIdentity("affinipay_recurring_charge.active", map[string]knownvalue.Check{
-						"id": knownvalue.StringExact(f.chargeID), "method": knownvalue.Null(),
+						"id": knownvalue.StringExact(f.ChargeID), "method": knownvalue.Null(),
 					}),
 					querycheck.ExpectResourceDisplayName("affinipay_recurring_charge.active", chargeFilter,
-						knownvalue.StringExact("Monthly retainer: 125.00 USD every 1 MONTH from VISA ************4242, next "+rcDate(10)+" (ACTIVE)")),
+						knownvalue.StringExact("Monthly retainer: 125.00 USD every 1 MONTH from VISA ************4242, next "+acctest.RcDate(10)+" (ACTIVE)")),
 					querycheck.ExpectResourceKnownValues("affinipay_recurring_charge.active", chargeFilter, []querycheck.KnownValueCheck{
 						{Path: tfjsonpath.New("amount"), KnownValue: knownvalue.Int64Exact(12500)},
 						{Path: tfjsonpath.New("method"), KnownValue: knownvalue.Null()},
@@ -129,7 +130,7 @@ func TestAccAdopt_query(t *testing.T) {
 					querycheck.ExpectLength("affinipay_payment_method.ada", 1),
 					querycheck.ExpectIdentity("affinipay_payment_method.ada", exact(pm)),
 					querycheck.ExpectResourceDisplayName("affinipay_payment_method.ada", byID(pm),
-						knownvalue.StringExact("VISA ************4242 exp 10/2100, Ada Lovelace ("+f.pmID+")")),
+						knownvalue.StringExact("VISA ************4242 exp 10/2100, Ada Lovelace ("+f.PmID+")")),
 					querycheck.ExpectResourceKnownValues("affinipay_payment_method.ada", byID(pm), []querycheck.KnownValueCheck{
 						{Path: tfjsonpath.New("account_number"), KnownValue: knownvalue.StringExact("************4242")},
 					}),
@@ -137,20 +138,20 @@ func TestAccAdopt_query(t *testing.T) {
 					querycheck.ExpectLength("affinipay_contact_tag.ada", 1),
 					querycheck.ExpectIdentity("affinipay_contact_tag.ada", exact(tag)),
 					querycheck.ExpectResourceDisplayName("affinipay_contact_tag.ada", byID(tag),
-						knownvalue.StringExact("vip on Ada Lovelace ("+f.contactID+")")),
+						knownvalue.StringExact("vip on Ada Lovelace ("+f.ContactID+")")),
 
 					querycheck.ExpectIdentity("affinipay_webhook_endpoint.test", exact(hook)),
 					querycheck.ExpectResourceDisplayName("affinipay_webhook_endpoint.test", byID(hook),
-						knownvalue.StringExact("test: "+f.webhookURL)),
+						knownvalue.StringExact("test: "+f.WebhookURL)),
 					querycheck.ExpectResourceKnownValues("affinipay_webhook_endpoint.test", byID(hook), []querycheck.KnownValueCheck{
-						{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringExact("test:" + f.webhookURL)},
+						{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringExact("test:" + f.WebhookURL)},
 						{Path: tfjsonpath.New("allow_http"), KnownValue: knownvalue.Bool(false)},
 					}),
 				},
 			},
 			{
 				Config: `data "affinipay_status" "api" {}`,
-				Check:  func(*terraform.State) error { return writes.check("terraform query") },
+				Check:  func(*terraform.State) error { return writes.Check("terraform query") },
 			},
 		},
 	})
@@ -160,10 +161,10 @@ func TestAccAdopt_query(t *testing.T) {
 // at the largest page size the API allows (100): 150 contacts take two
 // requests, not eight of the default 20.
 func TestAccAdopt_queryPaging(t *testing.T) {
-	testAccParallel(t)
-	adoptSkipBelow(t, "1.14.0")
-	testAccSandboxOnly(t)
-	c := testAccClient(t)
+	acctest.TestAccParallel(t)
+	acctest.AdoptSkipBelow(t, "1.14.0")
+	acctest.TestAccSandboxOnly(t)
+	c := acctest.TestAccClient(t)
 	const n = 150
 	for i := range n {
 		ct, err := c.CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, TestMode: true,
@@ -175,12 +176,12 @@ func TestAccAdopt_queryPaging(t *testing.T) {
 	}
 	var before int64
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		Steps: []resource.TestStep{
 			{Config: `data "affinipay_status" "api" {}`},
 			{
-				PreConfig: func() { before = sandboxRequestCount(testAccSandboxFor(t), "GET", "/contacts") },
+				PreConfig: func() { before = acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "GET", "/contacts") },
 				Query:     true,
 				Config: `
 provider "affinipay" {}
@@ -206,7 +207,7 @@ list "affinipay_contact" "pagers" {
 				Check: func(*terraform.State) error {
 					// The query runs the list once for validation-free
 					// listing; each run reads ceil(150/100) = 2 pages.
-					got := sandboxRequestCount(testAccSandboxFor(t), "GET", "/contacts") - before
+					got := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "GET", "/contacts") - before
 					if got == 0 || got%2 != 0 || got > 4 {
 						return fmt.Errorf("listing %d contacts sent %d GET /contacts (want 2 per listing, at page_size 100)", n, got)
 					}

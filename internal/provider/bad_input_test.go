@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
 
@@ -384,8 +385,8 @@ var badInputCases = []badInputCase{
 // end the test binary), and, when the error is knowable at plan time,
 // without any request to the API.
 func TestAccBadInput(t *testing.T) {
-	testAccPreCheck(t)
-	testAccSandboxOnly(t)
+	acctest.TestAccPreCheck(t)
+	acctest.TestAccSandboxOnly(t)
 	t.Parallel()
 	if n := len(badInputCases); n < 40 {
 		t.Fatalf("only %d bad-input cases; the table must have at least 40", n)
@@ -416,10 +417,10 @@ func TestAccBadInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// Each case runs in parallel on a sandbox of its own, so the
 			// request counts below are this case's alone.
-			testAccParallel(t)
-			rcTestClock(t)
-			card := rcTestCard(t, "4242424242424242")
-			api := testAccClient(t)
+			acctest.TestAccParallel(t)
+			acctest.RcTestClock(t)
+			card := acctest.RcTestCard(t, "4242424242424242")
+			api := acctest.TestAccClient(t)
 			contact, err := api.CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, FirstName: "Bad", LastName: "Input"})
 			if err != nil {
 				t.Fatal(err)
@@ -430,7 +431,7 @@ func TestAccBadInput(t *testing.T) {
 			}
 			otherMode := fmt.Sprint(!contact.TestMode)
 			tc.config = strings.NewReplacer("%CARD%", card, "%CONTACT%", contact.ID, "%CARDTOKEN%", cardToken.ID, "%OTHERMODE%", otherMode).Replace(tc.config)
-			before, writesBefore := testAccSandboxFor(t).Metrics().Total, sandboxWrites(testAccSandboxFor(t))
+			before, writesBefore := acctest.TestAccSandboxFor(t).Metrics().Total, acctest.SandboxWrites(acctest.TestAccSandboxFor(t))
 			expect := badInputAttrRe(tc.attr)
 			if tc.msg != "" {
 				// Both must hold, in either order.
@@ -440,14 +441,14 @@ func TestAccBadInput(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				// Cases of features newer than the CLI in use skip, never pass.
 				TerraformVersionChecks:   badInputVersionChecks(tc.config),
-				ProtoV6ProviderFactories: testAccFactories(t),
+				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config:      "provider \"affinipay\" {}\n" + tc.config + "\n",
 					ExpectError: expect,
 					PlanOnly:    !tc.apiSide,
 				}},
 			})
-			sent, writes := testAccSandboxFor(t).Metrics().Total-before, sandboxWrites(testAccSandboxFor(t))-writesBefore
+			sent, writes := acctest.TestAccSandboxFor(t).Metrics().Total-before, acctest.SandboxWrites(acctest.TestAccSandboxFor(t))-writesBefore
 			switch {
 			case tc.reads && writes != 0:
 				t.Errorf("the plan sent %d API writes; this error is knowable at plan time by reading", writes)

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -12,7 +12,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/provider"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
 
@@ -72,27 +74,27 @@ const dsTimeoutLatency = 20 * time.Second
 // (the default) reads normally and stores timeouts as null, and with
 // `read = "30s"` reads normally and stores it.
 func TestAccDataSources_timeoutsBound(t *testing.T) {
-	if len(dsTimeoutCases) != len(New("test")().DataSources(context.Background())) {
-		t.Fatalf("%d cases for %d data sources: add the new data source here", len(dsTimeoutCases), len(New("test")().DataSources(context.Background())))
+	if len(dsTimeoutCases) != len(provider.New("test")().DataSources(context.Background())) {
+		t.Fatalf("%d cases for %d data sources: add the new data source here", len(dsTimeoutCases), len(provider.New("test")().DataSources(context.Background())))
 	}
 	for _, tc := range dsTimeoutCases {
 		t.Run(tc.typeName, func(t *testing.T) {
-			testAccParallel(t)
-			testAccSandboxOnly(t)
-			sb := testAccSandboxFor(t)
+			acctest.TestAccParallel(t)
+			acctest.TestAccSandboxOnly(t)
+			sb := acctest.TestAccSandboxFor(t)
 			args := tc.args
 			if strings.Contains(args, "%CONTACT%") {
-				c, err := testAccClient(t).CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, FirstName: "Time", LastName: "Out"})
+				c, err := acctest.TestAccClient(t).CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, FirstName: "Time", LastName: "Out"})
 				if err != nil {
 					t.Fatal(err)
 				}
 				args = strings.ReplaceAll(args, "%CONTACT%", c.ID)
 			}
 			if strings.Contains(args, "%CHARGE%") {
-				rcTestClock(t)
-				ch, err := testAccClient(t).CreateRecurringCharge(t.Context(), client.RecurringChargeCreate{
-					Method: rcTestCard(t, "4242424242424242"), Amount: 1000, Currency: "USD",
-					Schedule: client.RecurringSchedule{Start: rcDate(10), IntervalUnit: "MONTH", IntervalDelay: 1},
+				acctest.RcTestClock(t)
+				ch, err := acctest.TestAccClient(t).CreateRecurringCharge(t.Context(), client.RecurringChargeCreate{
+					Method: acctest.RcTestCard(t, "4242424242424242"), Amount: 1000, Currency: "USD",
+					Schedule: client.RecurringSchedule{Start: acctest.RcDate(10), IntervalUnit: "MONTH", IntervalDelay: 1},
 				})
 				if err != nil {
 					t.Fatal(err)
@@ -100,7 +102,7 @@ func TestAccDataSources_timeoutsBound(t *testing.T) {
 				args = strings.ReplaceAll(args, "%CHARGE%", ch.ID)
 			}
 			if strings.Contains(args, "%BANK%") {
-				banks, err := testAccClient(t).ListBankAccounts(t.Context())
+				banks, err := acctest.TestAccClient(t).ListBankAccounts(t.Context())
 				if err != nil || len(banks) == 0 {
 					t.Fatalf("bank accounts: %v, %v", banks, err)
 				}
@@ -113,7 +115,7 @@ func TestAccDataSources_timeoutsBound(t *testing.T) {
 			var start time.Time
 			var latencyBefore int64
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccFactories(t),
+				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 				Steps: dsTimeoutSteps(tc, []resource.TestStep{
 					{
 						PreConfig: func() {

@@ -1,10 +1,11 @@
-package provider
+package provider_test
 
 import (
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -21,9 +22,9 @@ import (
 const functionsRequiredProviders = ""
 
 func TestAccFunctions(t *testing.T) {
-	testAccParallel(t)
+	acctest.TestAccParallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 		Steps: []resource.TestStep{{
 			Config: functionsRequiredProviders + `
@@ -90,9 +91,9 @@ output "month_ends" {
 // and agrees with the affinipay_recurring_charge_schedule data source (the
 // API's preview) for it.
 func TestAccFunctions_scheduleDatesOfDataSource(t *testing.T) {
-	testAccParallel(t)
+	acctest.TestAccParallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 		Steps: []resource.TestStep{{
 			Config: functionsRequiredProviders + `
@@ -119,7 +120,7 @@ output "agree" {
 }
 
 func TestAccFunctions_errors(t *testing.T) {
-	testAccParallel(t)
+	acctest.TestAccParallel(t)
 	for name, tc := range map[string]struct {
 		call string
 		want string
@@ -137,7 +138,7 @@ func TestAccFunctions_errors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccFactories(t),
+				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 				Steps: []resource.TestStep{{
 					Config: functionsRequiredProviders + "output \"x\" {\n  value = " + tc.call + "\n}\n",

@@ -4,6 +4,10 @@ import (
 	"context"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/merchant"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/paymentmethods"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/recurringcharges"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -18,9 +22,9 @@ import (
 func TestIdentityFromState(t *testing.T) {
 	ctx := context.Background()
 	var schemaResp resource.SchemaResponse
-	(&paymentMethodResource{}).Schema(ctx, resource.SchemaRequest{}, &schemaResp)
+	(&paymentmethods.PaymentMethodResource{}).Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	var identResp resource.IdentitySchemaResponse
-	(&recurringChargeResource{}).IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &identResp)
+	(&recurringcharges.RecurringChargeResource{}).IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &identResp)
 
 	stateType := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
 	vals := map[string]tftypes.Value{}
@@ -34,7 +38,7 @@ func TestIdentityFromState(t *testing.T) {
 	// The recurring charge's identity (id, method) over a payment method's
 	// state: id is there, method is not.
 	ident := &tfsdk.ResourceIdentity{Schema: identResp.IdentitySchema}
-	if diags := IdentityFromState(ctx, state, ident); diags.HasError() {
+	if diags := framework.IdentityFromState(ctx, state, ident); diags.HasError() {
 		t.Fatal(diags)
 	}
 	var got map[string]tftypes.Value
@@ -50,9 +54,9 @@ func TestIdentityFromState(t *testing.T) {
 	}
 
 	// The payment method's own identity (contact_id, id): unknown is null.
-	(&paymentMethodResource{}).IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &identResp)
+	(&paymentmethods.PaymentMethodResource{}).IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &identResp)
 	ident = &tfsdk.ResourceIdentity{Schema: identResp.IdentitySchema}
-	if diags := IdentityFromState(ctx, state, ident); diags.HasError() {
+	if diags := framework.IdentityFromState(ctx, state, ident); diags.HasError() {
 		t.Fatal(diags)
 	}
 	if err := ident.Raw.As(&got); err != nil {
@@ -64,7 +68,7 @@ func TestIdentityFromState(t *testing.T) {
 
 	// A removed resource (null state) leaves the identity as it was.
 	ident = &tfsdk.ResourceIdentity{Schema: identResp.IdentitySchema, Raw: tftypes.NewValue(identResp.IdentitySchema.Type().TerraformType(ctx), nil)}
-	if diags := IdentityFromState(ctx, tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(stateType, nil)}, ident); diags.HasError() || !ident.Raw.IsNull() {
+	if diags := framework.IdentityFromState(ctx, tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(stateType, nil)}, ident); diags.HasError() || !ident.Raw.IsNull() {
 		t.Errorf("identity from a null state = %s, %v; want unchanged null", ident.Raw, diags)
 	}
 }
@@ -74,12 +78,12 @@ func TestIdentityFromState(t *testing.T) {
 // the state from what it found. Both fill the identity.
 func TestSetReadState(t *testing.T) {
 	ctx := context.Background()
-	r := &webhookEndpointResource{}
+	r := &merchant.WebhookEndpointResource{}
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	var identResp resource.IdentitySchemaResponse
 	r.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &identResp)
-	model := webhookEndpointModel{
+	model := merchant.WebhookEndpointModel{
 		ID: types.StringValue("test:https://h.example.com/a"), URL: types.StringValue("https://h.example.com/a"),
 		Mode: types.StringValue("test"), AllowHTTP: types.BoolValue(false),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
@@ -110,7 +114,7 @@ func TestSetReadState(t *testing.T) {
 
 	same := newResp()
 	prior, current := model, model
-	if diags := setReadState(ctx, same, &prior, &current); diags.HasError() {
+	if diags := framework.SetReadState(ctx, same, &prior, &current); diags.HasError() {
 		t.Fatal(diags)
 	}
 	if !allowHTTP(same) {
@@ -122,7 +126,7 @@ func TestSetReadState(t *testing.T) {
 
 	changed := newResp()
 	current.URL = types.StringValue("https://h.example.com/b")
-	if diags := setReadState(ctx, changed, &prior, &current); diags.HasError() {
+	if diags := framework.SetReadState(ctx, changed, &prior, &current); diags.HasError() {
 		t.Fatal(diags)
 	}
 	var url types.String

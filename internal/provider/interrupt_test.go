@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
 
@@ -71,9 +73,9 @@ func TestAccInterruptedApply(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			sb := newDelayedSandbox(t, tc.match, tc.before, tc.after)
-			api := sb.client(t)
-			provider := fmt.Sprintf("provider \"affinipay\" {\n  base_url = %q\n  mode = \"test\"\n  %s\n}\n", sb.http.URL, tc.auth)
+			sb := acctest.NewDelayedSandbox(t, tc.match, tc.before, tc.after)
+			api := sb.Client(t)
+			provider := fmt.Sprintf("provider \"affinipay\" {\n  base_url = %q\n  mode = \"test\"\n  %s\n}\n", sb.HTTP.URL, tc.auth)
 			var config, typ string
 			var listAPI func() map[string]string
 			if tc.charges {
@@ -97,8 +99,8 @@ resource "affinipay_recurring_charge" "this" {
     interval_delay = 1
   }
 }
-`, interruptObjects, card.ID, rcDate(30))
-				listAPI = func() map[string]string { return apiActiveCharges(t, api) }
+`, interruptObjects, card.ID, acctest.RcDate(30))
+				listAPI = func() map[string]string { return acctest.APIActiveCharges(t, api) }
 			} else {
 				typ = "affinipay_contact"
 				config = provider + fmt.Sprintf(`
@@ -112,7 +114,7 @@ resource "affinipay_contact" "this" {
 `, interruptObjects)
 				listAPI = func() map[string]string {
 					out := map[string]string{}
-					for id, name := range apiContacts(t, api) {
+					for id, name := range acctest.APIContacts(t, api) {
 						if strings.HasPrefix(name, "Int") {
 							out[id] = name
 						}
@@ -120,14 +122,14 @@ resource "affinipay_contact" "this" {
 					return out
 				}
 			}
-			w := newSignalWorkspace(t, config)
-			trigger := sb.arrived
+			w := acctest.NewSignalWorkspace(t, config)
+			trigger := sb.Arrived
 			if tc.at == atCommit {
-				trigger = sb.committed
+				trigger = sb.Committed
 			}
-			out, took := w.applyInterrupted(trigger, tc.sig, "-parallelism=3")
-			sb.settle(t)
-			first := compareObjects(listAPI(), w.stateIDs(typ))
+			out, took := w.ApplyInterrupted(trigger, tc.sig, "-parallelism=3")
+			sb.Settle(t)
+			first := acctest.CompareObjects(listAPI(), w.StateIDs(typ))
 			t.Logf("after the interrupted apply (exited %s after the signal): %s", took.Round(time.Millisecond), first)
 			if first.Orphans != 0 || first.Duplicates != 0 {
 				t.Errorf("the interrupted apply left objects state does not track: %s\n%s", first, out)
@@ -139,18 +141,18 @@ resource "affinipay_contact" "this" {
 			if tc.wantNoneSent && !strings.Contains(out, "the request was not sent") {
 				t.Errorf("no create was held back by the signal:\n%s", out)
 			}
-			if took > stopGrace+15*time.Second {
+			if took > framework.StopGrace+15*time.Second {
 				t.Errorf("terraform took %s to stop", took)
 			}
 
-			sb.undelay()
-			w.run("apply", "-auto-approve", "-input=false")
-			final := compareObjects(listAPI(), w.stateIDs(typ))
+			sb.Undelay()
+			w.Run("apply", "-auto-approve", "-input=false")
+			final := acctest.CompareObjects(listAPI(), w.StateIDs(typ))
 			t.Logf("after the re-apply: %s", final)
 			if final.API != interruptObjects || final.State != interruptObjects || final.Duplicates != 0 || final.Orphans != 0 || final.Missing != 0 {
 				t.Errorf("want exactly %d objects at the API and in state, no duplicate, orphan or missing one; got %s", interruptObjects, final)
 			}
-			w.run("destroy", "-auto-approve", "-input=false")
+			w.Run("destroy", "-auto-approve", "-input=false")
 		})
 	}
 }

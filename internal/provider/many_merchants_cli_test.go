@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
@@ -25,20 +26,20 @@ var noEnvCredentials = []string{
 // newManyMerchantsWorkspace copies examples/many-merchants into a CLI
 // workspace (variant "terraform" or "opentofu"); manyMerchantsVars then
 // writes its variables and installs its modules.
-func newManyMerchantsWorkspace(t *testing.T, minVersion, variant string) *cliWorkspace {
+func newManyMerchantsWorkspace(t *testing.T, minVersion, variant string) *acctest.CLIWorkspace {
 	t.Helper()
-	w := newCLIWorkspace(t, minVersion, "", noEnvCredentials...)
-	if err := os.CopyFS(filepath.Join(w.dir, "ex"), os.DirFS("../../examples/many-merchants")); err != nil {
+	w := acctest.NewCLIWorkspace(t, minVersion, "", noEnvCredentials...)
+	if err := os.CopyFS(filepath.Join(w.Dir, "ex"), os.DirFS("../../examples/many-merchants")); err != nil {
 		t.Fatal(err)
 	}
-	w.dir = filepath.Join(w.dir, "ex", variant)
+	w.Dir = filepath.Join(w.Dir, "ex", variant)
 	return w
 }
 
 // manyMerchantsVars writes terraform.tfvars.json for the sandbox's three
 // merchants: firm_a and firm_b with a secret key and an access token,
 // firm_c through the partner flow (client_id and client_secret only).
-func manyMerchantsVars(t *testing.T, w *cliWorkspace, baseURL string, sb *sandbox.Server, pinIDs bool) {
+func manyMerchantsVars(t *testing.T, w *acctest.CLIWorkspace, baseURL string, sb *sandbox.Server, pinIDs bool) {
 	t.Helper()
 	keys := []string{"firm_a", "firm_b", "firm_c"}
 	merchants, creds := map[string]any{}, map[string]any{}
@@ -63,13 +64,13 @@ func manyMerchantsVars(t *testing.T, w *cliWorkspace, baseURL string, sb *sandbo
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(w.dir, "terraform.tfvars.json"), raw, 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(w.Dir, "terraform.tfvars.json"), raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	// Modules only: dev_overrides supply the provider, and init would look
 	// it up in a registry. After the variables: OpenTofu evaluates the
 	// providers' for_each (var.merchants) statically, already in get.
-	w.run("get")
+	w.Run("get")
 }
 
 // checkEachMerchantHoldsItsOwn: each merchant holds exactly one contact and
@@ -85,14 +86,14 @@ func checkEachMerchantHoldsItsOwn(t *testing.T, sb *sandbox.Server, want map[int
 }
 
 // checkOwnWebhook: merchant n's webhook URL is its own key's.
-func checkOwnWebhook(t *testing.T, w *cliWorkspace, sb *sandbox.Server) {
+func checkOwnWebhook(t *testing.T, w *acctest.CLIWorkspace, sb *sandbox.Server) {
 	t.Helper()
 	for n, k := range map[int]string{1: "firm_a", 2: "firm_b", 3: "firm_c"} {
 		if sb.Merchant(n).Objects().TestEventsURLs == 0 {
 			continue
 		}
 		c := sb.Merchant(n).Credentials()
-		cl, err := client.New(client.Config{BaseURL: testAccGetenv(t, client.EnvBaseURL), SecretKey: c.TestSecretKey, Mode: client.ModeTest})
+		cl, err := client.New(client.Config{BaseURL: acctest.TestAccGetenv(t, client.EnvBaseURL), SecretKey: c.TestSecretKey, Mode: client.ModeTest})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,10 +107,10 @@ func checkOwnWebhook(t *testing.T, w *cliWorkspace, sb *sandbox.Server) {
 	}
 }
 
-func checkMerchantIDsOutput(t *testing.T, w *cliWorkspace, sb *sandbox.Server) {
+func checkMerchantIDsOutput(t *testing.T, w *acctest.CLIWorkspace, sb *sandbox.Server) {
 	t.Helper()
 	var ids map[string]string
-	if err := json.Unmarshal([]byte(w.run("output", "-json", "merchant_ids")), &ids); err != nil {
+	if err := json.Unmarshal([]byte(w.Run("output", "-json", "merchant_ids")), &ids); err != nil {
 		t.Fatal(err)
 	}
 	for n, k := range map[int]string{1: "firm_a", 2: "firm_b", 3: "firm_c"} {
@@ -122,7 +123,7 @@ func checkMerchantIDsOutput(t *testing.T, w *cliWorkspace, sb *sandbox.Server) {
 func writesOf(sb *sandbox.Server) [4]int64 {
 	var out [4]int64
 	for n := 1; n <= 3; n++ {
-		out[n] = merchantWrites(sb.Merchant(n))
+		out[n] = acctest.MerchantWrites(sb.Merchant(n))
 	}
 	return out
 }
@@ -131,23 +132,23 @@ func writesOf(sb *sandbox.Server) [4]int64 {
 // destroy one merchant's objects (the others see no write), a wrong
 // merchant refused with no write, destroy all.
 func testManyMerchants(t *testing.T, minVersion, variant, targetB string) {
-	sb := testAccParallelMerchants(t, 3)
+	sb := acctest.TestAccParallelMerchants(t, 3)
 	w := newManyMerchantsWorkspace(t, minVersion, variant)
-	baseURL := testAccGetenv(t, client.EnvBaseURL)
+	baseURL := acctest.TestAccGetenv(t, client.EnvBaseURL)
 	manyMerchantsVars(t, w, baseURL, sb, true)
 
-	w.run("apply", "-auto-approve", "-input=false")
+	w.Run("apply", "-auto-approve", "-input=false")
 	checkEachMerchantHoldsItsOwn(t, sb, map[int]int{1: 1, 2: 1, 3: 1})
 	checkOwnWebhook(t, w, sb)
 	checkMerchantIDsOutput(t, w, sb)
-	if out, err := w.tryRun("plan", "-detailed-exitcode", "-input=false"); err != nil {
+	if out, err := w.TryRun("plan", "-detailed-exitcode", "-input=false"); err != nil {
 		t.Errorf("second plan is not empty: %v\n%s", err, out)
 	}
 
 	// Destroying merchant B's objects leaves A and C untouched: no write
 	// reaches them.
 	before := writesOf(sb)
-	w.run("destroy", "-auto-approve", "-input=false", "-target="+targetB)
+	w.Run("destroy", "-auto-approve", "-input=false", "-target="+targetB)
 	after := writesOf(sb)
 	checkEachMerchantHoldsItsOwn(t, sb, map[int]int{1: 1, 2: 0, 3: 1})
 	if after[1] != before[1] || after[3] != before[3] {
@@ -161,7 +162,7 @@ func testManyMerchants(t *testing.T, minVersion, variant, targetB string) {
 	// allowed_merchant_ids before any write.
 	swapped := sb.Merchant(2).Credentials()
 	before = writesOf(sb)
-	out, err := w.tryRun("apply", "-auto-approve", "-input=false",
+	out, err := w.TryRun("apply", "-auto-approve", "-input=false",
 		`-var=credentials={firm_a={secret_key="`+swapped.TestSecretKey+`",access_token="`+swapped.AccessToken+`"},`+
 			`firm_b={secret_key="`+swapped.TestSecretKey+`",access_token="`+swapped.AccessToken+`"},`+
 			`firm_c={client_id="`+sb.Merchant(3).Credentials().ClientID+`",client_secret="`+sb.Merchant(3).Credentials().ClientSecret+`"}}`)
@@ -173,7 +174,7 @@ func testManyMerchants(t *testing.T, minVersion, variant, targetB string) {
 	}
 	checkEachMerchantHoldsItsOwn(t, sb, map[int]int{1: 1, 2: 0, 3: 1})
 
-	w.run("destroy", "-auto-approve", "-input=false")
+	w.Run("destroy", "-auto-approve", "-input=false")
 	checkEachMerchantHoldsItsOwn(t, sb, map[int]int{1: 0, 2: 0, 3: 0})
 	t.Logf("%s: requests per merchant: %d, %d, %d (writes %v)", variant,
 		sb.Merchant(1).Metrics().Total, sb.Merchant(2).Metrics().Total, sb.Merchant(3).Metrics().Total, writesOf(sb))
@@ -190,7 +191,7 @@ func TestAccManyMerchants_aliases(t *testing.T) {
 // over provider configurations) on OpenTofu 1.9 or later; Terraform skips.
 func TestAccManyMerchants_forEach(t *testing.T) {
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" || cliProviderHost(t, tf) != "registry.opentofu.org" {
+	if tf == "" || acctest.CLIProviderHost(t, tf) != "registry.opentofu.org" {
 		t.Skip("for_each on provider configurations needs OpenTofu 1.9 or later (TF_ACC_TERRAFORM_PATH is not OpenTofu)")
 	}
 	testManyMerchants(t, "1.9.0", "opentofu", `module.merchant["firm_b"]`)

@@ -1,9 +1,10 @@
-package provider
+package provider_test
 
 import (
 	"slices"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
 
@@ -29,10 +30,10 @@ resource "affinipay_webhook_endpoint" "guarded" {
 // access token; and checks that a saved plan applied with another
 // merchant's credentials is refused with no write.
 func TestAccMerchantGuardCLI_requestCounts(t *testing.T) {
-	sb := testAccParallelMerchants(t, 2)
+	sb := acctest.TestAccParallelMerchants(t, 2)
 	m1 := sb.Merchant(1)
 	allowed := `-var=allowed=["` + m1.ID() + `"]`
-	base := newCLIWorkspace(t, "", guardCLIConfig, "TF_LOG=", "TF_LOG_PATH=")
+	base := acctest.NewCLIWorkspace(t, "", guardCLIConfig, "TF_LOG=", "TF_LOG_PATH=")
 	total := func() int64 { return sb.Metrics().Total }
 
 	for _, variant := range []struct {
@@ -46,20 +47,20 @@ func TestAccMerchantGuardCLI_requestCounts(t *testing.T) {
 	} {
 		t.Run(variant.name, func(t *testing.T) {
 			w := *base
-			w.t = t
-			w.env = append(slices.Clone(base.env), variant.env...)
+			w.T = t
+			w.Env = append(slices.Clone(base.Env), variant.env...)
 
 			measure := func(args ...string) int64 {
 				before := total()
-				w.run(args...)
+				w.Run(args...)
 				return total() - before
 			}
 			planPlain := measure("plan", "-input=false")
 			planGuard := measure("plan", "-input=false", allowed)
 			applyGuard := measure("apply", "-auto-approve", "-input=false", allowed)
-			w.run("destroy", "-auto-approve", "-input=false")
+			w.Run("destroy", "-auto-approve", "-input=false")
 			applyPlain := measure("apply", "-auto-approve", "-input=false")
-			w.run("destroy", "-auto-approve", "-input=false")
+			w.Run("destroy", "-auto-approve", "-input=false")
 
 			t.Logf("guard cost (%s): plan %d -> %d requests (+%d), apply %d -> %d requests (+%d)",
 				variant.name, planPlain, planGuard, planGuard-planPlain, applyPlain, applyGuard, applyGuard-applyPlain)
@@ -77,19 +78,19 @@ func TestAccMerchantGuardCLI_requestCounts(t *testing.T) {
 	// that has merchant 2's: refused in the apply phase, no write.
 	t.Run("saved plan applied with other credentials", func(t *testing.T) {
 		w := *base
-		w.t = t
-		w.run("plan", "-input=false", "-out=tfplan", allowed)
+		w.T = t
+		w.Run("plan", "-input=false", "-out=tfplan", allowed)
 		c2 := sb.Merchant(2).Credentials()
-		w.env = append(slices.Clone(base.env), client.EnvSecretKey+"="+c2.TestSecretKey, client.EnvAccessToken+"="+c2.AccessToken,
+		w.Env = append(slices.Clone(base.Env), client.EnvSecretKey+"="+c2.TestSecretKey, client.EnvAccessToken+"="+c2.AccessToken,
 			client.EnvClientID+"=", client.EnvClientSecret+"=", client.EnvPublicKey+"=")
-		before1, before2 := merchantWrites(m1), merchantWrites(sb.Merchant(2))
-		out, err := w.tryRun("apply", "-input=false", "tfplan")
+		before1, before2 := acctest.MerchantWrites(m1), acctest.MerchantWrites(sb.Merchant(2))
+		out, err := w.TryRun("apply", "-input=false", "tfplan")
 		if err == nil || !wrappedRe("AffiniPay merchant not allowed", "belong to merchant "+sb.Merchant(2).ID(), "allowed_merchant_ids ["+m1.ID()+"]").MatchString(out) {
 			t.Errorf("saved plan applied with merchant 2's credentials: err %v\n%s", err, out)
 		}
-		if merchantWrites(m1) != before1 || merchantWrites(sb.Merchant(2)) != before2 {
+		if acctest.MerchantWrites(m1) != before1 || acctest.MerchantWrites(sb.Merchant(2)) != before2 {
 			t.Errorf("the refused apply wrote: merchant 1 %d -> %d, merchant 2 %d -> %d",
-				before1, merchantWrites(m1), before2, merchantWrites(sb.Merchant(2)))
+				before1, acctest.MerchantWrites(m1), before2, acctest.MerchantWrites(sb.Merchant(2)))
 		}
 		if o := sb.Merchant(2).Objects(); o.TestEventsURLs != 0 {
 			t.Errorf("merchant 2 holds %+v", o)

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -48,13 +49,13 @@ resource "affinipay_contact" "guarded" {
 // with an error naming the merchant and the list, before any write or any
 // data source read: the only requests are the guard's reads.
 func TestAccMerchantGuard_refused(t *testing.T) {
-	sb := testAccParallelMerchants(t, 2)
+	sb := acctest.TestAccParallelMerchants(t, 2)
 	id1, id2 := sb.Merchant(1).ID(), sb.Merchant(2).ID()
 	forbidden := guardedConfig(fmt.Sprintf("  forbidden_merchant_ids = [%q, \"someOtherMerchant\"]", id1), "acctest:guard-forbidden")
 	notAllowed := guardedConfig(fmt.Sprintf("  allowed_merchant_ids = [%q]", id2), "acctest:guard-not-allowed")
 	const onProvider = `in provider "affinipay"`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				Config:      forbidden,
@@ -71,14 +72,14 @@ func TestAccMerchantGuard_refused(t *testing.T) {
 			},
 		},
 	})
-	if w := sandboxWrites(sb); w != 0 {
+	if w := acctest.SandboxWrites(sb); w != 0 {
 		t.Errorf("%d write requests reached the sandbox; want 0", w)
 	}
 	// The guard's reads only: GET /v1/merchant, and GET /gateway-credentials
 	// because a secret key and a bearer token are both configured. Once per
 	// provider process and set of credentials: the in-process provider of
 	// this test is one process.
-	got := requestsByPath(sb.Metrics())
+	got := acctest.RequestsByPath(sb.Metrics())
 	want := map[string]int64{"GET /v1/merchant": 1, "GET /gateway-credentials": 1}
 	if !maps.Equal(got, want) {
 		t.Errorf("requests = %v, want only the guard's %v", got, want)
@@ -93,7 +94,7 @@ func TestAccMerchantGuard_refused(t *testing.T) {
 // guard, including through the partner flow (client_id and client_secret
 // only), and the guard costs one GET /v1/merchant per process.
 func TestAccMerchantGuard_allowed(t *testing.T) {
-	sb := testAccParallelMerchants(t, 2)
+	sb := acctest.TestAccParallelMerchants(t, 2)
 	m2 := sb.Merchant(2)
 	c2 := m2.Credentials()
 	partner := fmt.Sprintf(`  allowed_merchant_ids = [%q]
@@ -103,7 +104,7 @@ func TestAccMerchantGuard_allowed(t *testing.T) {
   client_id     = %q
   client_secret = %q`, m2.ID(), c2.ClientID, c2.ClientSecret)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config: guardedConfig(partner, "acctest:guard-allowed"),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -117,7 +118,7 @@ func TestAccMerchantGuard_allowed(t *testing.T) {
 	if n := sb.Merchant(1).Metrics().Total; n != 0 {
 		t.Errorf("merchant 1 received %d requests from merchant 2's configuration", n)
 	}
-	got := requestsByPath(m2.Metrics())
+	got := acctest.RequestsByPath(m2.Metrics())
 	if got["POST /contacts"] != 1 || got["DELETE /contacts/{id}"] != 1 {
 		t.Errorf("merchant 2 requests: %v", got)
 	}
@@ -131,18 +132,18 @@ func TestAccMerchantGuard_allowed(t *testing.T) {
 // bearer token of another are refused when a guard list is set, whichever
 // merchant the lists name.
 func TestAccMerchantGuard_mixedCredentials(t *testing.T) {
-	sb := testAccParallelMerchants(t, 2)
+	sb := acctest.TestAccParallelMerchants(t, 2)
 	body := fmt.Sprintf(`  allowed_merchant_ids = [%q]
   access_token = %q`, sb.Merchant(1).ID(), sb.Merchant(2).Credentials().AccessToken)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		Steps: []resource.TestStep{{
 			Config:      guardedConfig(body, "acctest:guard-mixed"),
 			PlanOnly:    true,
 			ExpectError: wrappedRe("Cannot verify the AffiniPay merchant", `in provider "affinipay"`, "the credentials belong to different merchants"),
 		}},
 	})
-	if w := sandboxWrites(sb); w != 0 {
+	if w := acctest.SandboxWrites(sb); w != 0 {
 		t.Errorf("%d write requests; want 0", w)
 	}
 }
@@ -151,7 +152,7 @@ func TestAccMerchantGuard_mixedCredentials(t *testing.T) {
 // any request.
 func TestAccMerchantGuard_invalid(t *testing.T) {
 	t.Parallel()
-	testAccPreCheck(t)
+	acctest.TestAccPreCheck(t)
 	for name, tc := range map[string]struct{ body, want string }{
 		"both":      {`  allowed_merchant_ids = ["a"]` + "\n" + `  forbidden_merchant_ids = ["b"]`, `(?s)Invalid Attribute Combination.*forbidden_merchant_ids`},
 		"empty":     {`  allowed_merchant_ids = []`, `(?s)allowed_merchant_ids.*at least 1`},
@@ -159,7 +160,7 @@ func TestAccMerchantGuard_invalid(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: acctest.TestAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      guardedConfig(tc.body, "acctest:guard-invalid"),
 					PlanOnly:    true,

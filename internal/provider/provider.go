@@ -22,28 +22,33 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/contacts"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/merchant"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/paymentmethods"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/recurringcharges"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/validators"
 )
 
 var (
-	_ provider.Provider                       = (*affinipayProvider)(nil)
-	_ provider.ProviderWithEphemeralResources = (*affinipayProvider)(nil)
-	_ provider.ProviderWithListResources      = (*affinipayProvider)(nil)
-	_ provider.ProviderWithActions            = (*affinipayProvider)(nil)
+	_ provider.Provider                       = (*AffinipayProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*AffinipayProvider)(nil)
+	_ provider.ProviderWithListResources      = (*AffinipayProvider)(nil)
+	_ provider.ProviderWithActions            = (*AffinipayProvider)(nil)
 )
 
 // New returns the provider factory for a build version.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &affinipayProvider{version: version}
+		return &AffinipayProvider{Version: version}
 	}
 }
 
-type affinipayProvider struct {
-	version string
+type AffinipayProvider struct {
+	Version string
 	// getenv reads the AFFINIPAY_* defaults; nil means os.Getenv. Tests
 	// that run in parallel, each against its own sandbox, set it.
-	getenv func(string) string
+	Getenv func(string) string
 }
 
 type providerModel struct {
@@ -61,12 +66,12 @@ type providerModel struct {
 	ForbiddenMerchantIDs types.Set `tfsdk:"forbidden_merchant_ids"` // merchant_guard.go
 }
 
-func (p *affinipayProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+func (p *AffinipayProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "affinipay"
-	resp.Version = p.version
+	resp.Version = p.Version
 }
 
-func (p *affinipayProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+func (p *AffinipayProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The AffiniPay (8am) provider manages a merchant's payment configuration: merchant settings, " +
 			"webhook endpoints, eCheck account policy, contacts and their payment methods, and recurring charges. " +
@@ -134,7 +139,7 @@ var unknownAttrs = []struct{ name, env string }{
 	{"mode", client.EnvMode}, {"max_retries", ""}, {"request_timeout", ""},
 }
 
-func (p *affinipayProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+func (p *AffinipayProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
@@ -170,7 +175,7 @@ func (p *affinipayProvider) Configure(ctx context.Context, req provider.Configur
 		PublicKey:    p.stringOr(cfg.PublicKey, client.EnvPublicKey),
 		Mode:         p.stringOr(cfg.Mode, client.EnvMode),
 		MaxRetries:   client.DefaultMaxRetries,
-		UserAgent:    "terraform-provider-affinipay/" + p.version,
+		UserAgent:    "terraform-provider-affinipay/" + p.Version,
 	}
 	if !cfg.MaxRetries.IsNull() {
 		ccfg.MaxRetries = int(cfg.MaxRetries.ValueInt64())
@@ -207,7 +212,7 @@ func (p *affinipayProvider) Configure(ctx context.Context, req provider.Configur
 		"base_url": c.BaseURL(), "mode": c.Mode(),
 		"has_secret_key": ccfg.SecretKey != "", "has_bearer": c.HasBearer(), "has_public_key": ccfg.PublicKey != "",
 	})
-	data := &ProviderData{Client: c, Locks: NewKeyedMutex()}
+	data := &framework.ProviderData{Client: c, Locks: framework.NewKeyedMutex()}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.EphemeralResourceData = data
@@ -216,74 +221,74 @@ func (p *affinipayProvider) Configure(ctx context.Context, req provider.Configur
 }
 
 // stringOr returns the configured value, else the environment variable.
-func (p *affinipayProvider) stringOr(v types.String, env string) string {
-	if isKnown(v) {
+func (p *AffinipayProvider) stringOr(v types.String, env string) string {
+	if framework.IsKnown(v) {
 		return v.ValueString()
 	}
-	if p.getenv != nil {
-		return p.getenv(env)
+	if p.Getenv != nil {
+		return p.Getenv(env)
 	}
 	return os.Getenv(env)
 }
 
-func (p *affinipayProvider) Resources(_ context.Context) []func() resource.Resource {
+func (p *AffinipayProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
-		NewWebhookEndpointResource,
-		NewMerchantResource,
-		NewAchAccountResource,
-		NewPaymentMethodResource,
-		NewContactResource,
-		NewContactTagResource,
-		NewRecurringChargeResource,
-		NewRecurringChargeOccurrenceResource,
+		merchant.NewWebhookEndpointResource,
+		merchant.NewMerchantResource,
+		merchant.NewAchAccountResource,
+		paymentmethods.NewPaymentMethodResource,
+		contacts.NewContactResource,
+		contacts.NewContactTagResource,
+		recurringcharges.NewRecurringChargeResource,
+		recurringcharges.NewRecurringChargeOccurrenceResource,
 		// resources:end (keep this marker: helpers add resources above it)
 	}
 }
 
-func (p *affinipayProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+func (p *AffinipayProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		NewStatusDataSource,
-		NewMerchantDataSource,
-		NewBankAccountsDataSource,
-		NewGatewayCredentialsDataSource,
-		NewContactDataSource,
-		NewContactsDataSource,
-		NewRecurringChargeScheduleDataSource,
-		NewRecurringChargesDataSource,
-		NewRecurringChargeOccurrencesDataSource,
-		NewWebhookSourceIPsDataSource,
-		NewSurchargeDataSource,
+		merchant.NewStatusDataSource,
+		merchant.NewMerchantDataSource,
+		merchant.NewBankAccountsDataSource,
+		merchant.NewGatewayCredentialsDataSource,
+		contacts.NewContactDataSource,
+		contacts.NewContactsDataSource,
+		recurringcharges.NewRecurringChargeScheduleDataSource,
+		recurringcharges.NewRecurringChargesDataSource,
+		recurringcharges.NewRecurringChargeOccurrencesDataSource,
+		merchant.NewWebhookSourceIPsDataSource,
+		merchant.NewSurchargeDataSource,
 		// data-sources:end (keep this marker: helpers add data sources above it)
 	}
 }
 
-func (p *affinipayProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+func (p *AffinipayProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
-		NewGatewayCredentialsEphemeralResource,
-		NewPaymentTokenEphemeralResource,
+		merchant.NewGatewayCredentialsEphemeralResource,
+		paymentmethods.NewPaymentTokenEphemeralResource,
 		// ephemeral-resources:end (keep this marker)
 	}
 }
 
 // ListResources are the list resources of `terraform query` (Terraform 1.14+).
-func (p *affinipayProvider) ListResources(_ context.Context) []func() list.ListResource {
+func (p *AffinipayProvider) ListResources(_ context.Context) []func() list.ListResource {
 	return []func() list.ListResource{
-		NewContactListResource,
-		NewRecurringChargeListResource,
-		NewPaymentMethodListResource,
-		NewContactTagListResource,
-		NewWebhookEndpointListResource,
-		NewRecurringChargeOccurrenceListResource,
+		contacts.NewContactListResource,
+		recurringcharges.NewRecurringChargeListResource,
+		paymentmethods.NewPaymentMethodListResource,
+		contacts.NewContactTagListResource,
+		merchant.NewWebhookEndpointListResource,
+		recurringcharges.NewRecurringChargeOccurrenceListResource,
 		// list-resources:end (keep this marker)
 	}
 }
 
 // Actions are invoked with `terraform apply -invoke` or `action_trigger` (Terraform 1.14+).
-func (p *affinipayProvider) Actions(_ context.Context) []func() action.Action {
+func (p *AffinipayProvider) Actions(_ context.Context) []func() action.Action {
 	return []func() action.Action{
-		NewRecurringChargeOccurrencePayAction,
-		NewRecurringChargeOccurrenceIgnoreAction,
-		NewPurgeTestDataAction,
+		recurringcharges.NewRecurringChargeOccurrencePayAction,
+		recurringcharges.NewRecurringChargeOccurrenceIgnoreAction,
+		merchant.NewPurgeTestDataAction,
 		// actions:end (keep this marker)
 	}
 }

@@ -9,11 +9,11 @@ import (
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/functions"
 )
 
-var _ provider.ProviderWithFunctions = (*affinipayProvider)(nil)
+var _ provider.ProviderWithFunctions = (*AffinipayProvider)(nil)
 
 // Functions are the provider-defined functions (internal/functions),
 // called as provider::affinipay::<name>(...) on Terraform >= 1.8 and
 // OpenTofu >= 1.7. They need no provider configuration.
-func (p *affinipayProvider) Functions(_ context.Context) []func() function.Function {
+func (p *AffinipayProvider) Functions(_ context.Context) []func() function.Function {
 	return functions.Functions()
 }

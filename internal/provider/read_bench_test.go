@@ -26,7 +26,7 @@ func BenchmarkContactRead(b *testing.B) {
 		client.EnvBaseURL: srv.URL, client.EnvSecretKey: creds.TestSecretKey, client.EnvAccessToken: creds.AccessToken,
 		client.EnvPublicKey: creds.PublicKey, client.EnvMode: client.ModeTest,
 	}
-	server, err := providerserver.NewProtocol6WithError(&affinipayProvider{version: "bench", getenv: func(k string) string { return env[k] }})()
+	server, err := providerserver.NewProtocol6WithError(&AffinipayProvider{Version: "bench", Getenv: func(k string) string { return env[k] }})()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"encoding/json"
@@ -8,12 +8,16 @@ import (
 	"strings"
 	"testing"
 
+	merchantsvc "github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/merchant"
+
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/contacts"
 )
 
 // Sizes and fault mix of the reliability suite (issue 6).
@@ -95,17 +99,17 @@ func (c *relCounters) add(before, after sandbox.Metrics) {
 
 // relUntilDone runs terraform args under faults until it succeeds, at most
 // relMaxApply times, and returns how many runs it took.
-func relUntilDone(t *testing.T, w *cliWorkspace, counters *relCounters, args ...string) int {
+func relUntilDone(t *testing.T, w *acctest.CLIWorkspace, counters *relCounters, args ...string) int {
 	t.Helper()
-	if err := testAccSandboxFor(t).SetFaults(relFaults); err != nil {
+	if err := acctest.TestAccSandboxFor(t).SetFaults(relFaults); err != nil {
 		t.Fatal(err)
 	}
-	defer func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) }()
-	before := testAccSandboxFor(t).Metrics()
-	defer func() { counters.add(before, testAccSandboxFor(t).Metrics()) }()
+	defer func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) }()
+	before := acctest.TestAccSandboxFor(t).Metrics()
+	defer func() { counters.add(before, acctest.TestAccSandboxFor(t).Metrics()) }()
 	var last string
 	for run := 1; run <= relMaxApply; run++ {
-		out, err := w.tryRun(args...)
+		out, err := w.TryRun(args...)
 		if err == nil && !strings.Contains(out, "is recorded as unsettled") {
 			return run
 		}
@@ -149,7 +153,7 @@ type relStateResource struct {
 }
 
 // relState returns the managed resources of the workspace's state by type.
-func relState(t *testing.T, w *cliWorkspace) map[string][]relStateResource {
+func relState(t *testing.T, w *acctest.CLIWorkspace) map[string][]relStateResource {
 	t.Helper()
 	var show struct {
 		Values struct {
@@ -158,7 +162,7 @@ func relState(t *testing.T, w *cliWorkspace) map[string][]relStateResource {
 			} `json:"root_module"`
 		} `json:"values"`
 	}
-	out := w.run("show", "-json")
+	out := w.Run("show", "-json")
 	if err := json.Unmarshal([]byte(out), &show); err != nil {
 		t.Fatalf("terraform show -json: %v\n%s", err, out)
 	}
@@ -180,9 +184,9 @@ func TestAccReliability(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test (TF_ACC=1)")
 	}
-	testAccParallel(t)
-	rcTestClock(t)
-	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
+	acctest.TestAccParallel(t)
+	acctest.RcTestClock(t)
+	t.Cleanup(func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 	// AFFINIPAY_RELIABILITY_SEED runs the suite under another fault sequence.
 	if v := os.Getenv("AFFINIPAY_RELIABILITY_SEED"); v != "" {
 		seed, err := strconv.ParseInt(v, 10, 64)
@@ -191,22 +195,22 @@ func TestAccReliability(t *testing.T) {
 		}
 		relFaults.Seed = seed
 	}
-	card := rcTestCard(t, "4242424242424242")
-	c := testAccClient(t)
+	card := acctest.RcTestCard(t, "4242424242424242")
+	c := acctest.TestAccClient(t)
 	merchantBefore, err := c.GetMerchant(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	// TRACE logging of ~1,000 requests would only slow the runs down.
-	w := newCLIWorkspace(t, "", relConfig(card, rcDate(30)), "TF_LOG=", "TF_LOG_PATH=")
+	w := acctest.NewCLIWorkspace(t, "", relConfig(card, acctest.RcDate(30)), "TF_LOG=", "TF_LOG_PATH=")
 	var counters relCounters
 	applyRuns := relUntilDone(t, w, &counters, "apply", "-auto-approve", "-input=false", "-parallelism=10")
 
 	// With faults off: exactly the configured objects exist, once each.
 	var duplicates, lost, nonEmpty int
 	for i := 0; i < relContacts; i++ {
-		switch n := testAccSandboxFor(t).ContactsBySourceID(relContactSourceID(i)); {
+		switch n := acctest.TestAccSandboxFor(t).ContactsBySourceID(relContactSourceID(i)); {
 		case n == 0:
 			lost++
 			t.Errorf("contact %s is missing", relContactSourceID(i))
@@ -216,7 +220,7 @@ func TestAccReliability(t *testing.T) {
 		}
 	}
 	for i := 0; i < relCharges; i++ {
-		switch n := testAccSandboxFor(t).RecurringChargeCount(relChargeSourceID(i)); {
+		switch n := acctest.TestAccSandboxFor(t).RecurringChargeCount(relChargeSourceID(i)); {
 		case n == 0:
 			lost++
 			t.Errorf("recurring charge %s is missing", relChargeSourceID(i))
@@ -230,7 +234,7 @@ func TestAccReliability(t *testing.T) {
 		t.Fatal(err)
 	}
 	urls := map[string]int{}
-	for _, u := range splitEventsURLs(merchant.TestEventsURLs) {
+	for _, u := range merchantsvc.SplitEventsURLs(merchant.TestEventsURLs) {
 		urls[strings.TrimSpace(u)]++
 	}
 	for i := 0; i < relWebhooks; i++ {
@@ -269,7 +273,7 @@ func TestAccReliability(t *testing.T) {
 		}
 		idx, _ := r.Index.(float64)
 		want := []string{"batch-" + fmt.Sprint(int(idx)%5), "reliability"}
-		if tags := append([]string(nil), got.Tags...); len(tags) != 2 || !tagsContain(tags, want[0]) || !tagsContain(tags, want[1]) {
+		if tags := append([]string(nil), got.Tags...); len(tags) != 2 || !contacts.TagsContain(tags, want[0]) || !contacts.TagsContain(tags, want[1]) {
 			t.Errorf("contact %s has tags %q at AffiniPay, want %q", id, got.Tags, want)
 		}
 	}
@@ -292,17 +296,17 @@ func TestAccReliability(t *testing.T) {
 	}
 
 	// A second plan, faults off, is empty.
-	planBefore := testAccSandboxFor(t).Metrics().Total
-	if out, err := w.tryRun("plan", "-input=false", "-detailed-exitcode", "-parallelism=10"); err != nil {
+	planBefore := acctest.TestAccSandboxFor(t).Metrics().Total
+	if out, err := w.TryRun("plan", "-input=false", "-detailed-exitcode", "-parallelism=10"); err != nil {
 		nonEmpty++
 		t.Errorf("the plan after apply is not empty (%v):\n%s", err, out)
 	}
-	planOps := testAccSandboxFor(t).Metrics().Total - planBefore
+	planOps := acctest.TestAccSandboxFor(t).Metrics().Total - planBefore
 
 	// Destroy under faults, until done: nothing is left behind.
 	destroyRuns := relUntilDone(t, w, &counters, "destroy", "-auto-approve", "-input=false", "-parallelism=10")
 	for i := 0; i < relContacts; i++ {
-		if n := testAccSandboxFor(t).ContactsBySourceID(relContactSourceID(i)); n != 0 {
+		if n := acctest.TestAccSandboxFor(t).ContactsBySourceID(relContactSourceID(i)); n != 0 {
 			t.Errorf("after destroy, contact %s still exists (%d)", relContactSourceID(i), n)
 		}
 	}
@@ -343,18 +347,18 @@ func TestAccReliability(t *testing.T) {
 // source_id and adopted: the apply succeeds with the contact in state, and
 // no second contact appears on the next apply.
 func TestAccContactResource_unknownCreateOutcomeAdopts(t *testing.T) {
-	testAccParallel(t)
-	testAccSandboxOnly(t)
-	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
-	before := testAccSandboxFor(t).ContactCount()
+	acctest.TestAccParallel(t)
+	acctest.TestAccSandboxOnly(t)
+	t.Cleanup(func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
+	before := acctest.TestAccSandboxFor(t).ContactCount()
 	var droppedBefore int64
 	tfresource.Test(t, tfresource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
-		CheckDestroy:             testAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
 		Steps: []tfresource.TestStep{{
 			PreConfig: func() {
-				droppedBefore = testAccSandboxFor(t).Metrics().Faults["dropped_after_commit"]
-				if err := testAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
+				droppedBefore = acctest.TestAccSandboxFor(t).Metrics().Faults["dropped_after_commit"]
+				if err := acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -368,11 +372,11 @@ resource "affinipay_contact" "test" {
   last_name  = "Never"
 }`,
 			Check: func(*terraform.State) error {
-				_ = testAccSandboxFor(t).SetFaults(sandbox.Faults{})
-				if n := testAccSandboxFor(t).Metrics().Faults["dropped_after_commit"] - droppedBefore; n != 1 {
+				_ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{})
+				if n := acctest.TestAccSandboxFor(t).Metrics().Faults["dropped_after_commit"] - droppedBefore; n != 1 {
 					return fmt.Errorf("%d POSTs dropped after commit, want 1", n)
 				}
-				if n := testAccSandboxFor(t).ContactCount() - before; n != 1 {
+				if n := acctest.TestAccSandboxFor(t).ContactCount() - before; n != 1 {
 					return fmt.Errorf("%d contacts created, want 1", n)
 				}
 				return nil

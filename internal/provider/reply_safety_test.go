@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
@@ -49,11 +50,11 @@ var malformedShapes = []struct{ name, body, reason string }{
 // nothing. When the lookup by
 // source_id finds that the create did commit, the contact is adopted.
 func TestAccContactResource_malformedCreateReply(t *testing.T) {
-	testAccParallel(t)
+	acctest.TestAccParallel(t)
 	for _, shape := range malformedShapes {
 		t.Run(shape.name+"/not committed", func(t *testing.T) {
 			t.Parallel()
-			stub := newStubContactAPI(t)
+			stub := acctest.NewStubContactAPI(t)
 			reply := func(w http.ResponseWriter, r *http.Request) bool {
 				if r.Method != http.MethodPost || r.URL.Path != "/contacts" {
 					return false
@@ -64,7 +65,7 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 				return true
 			}
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccFactories(t),
+				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 				Steps: []resource.TestStep{
 					{
 						// The outcome is unknown and the lookup finds no
@@ -72,8 +73,8 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 						// an error, so not tainted); the refresh after the
 						// apply finds nothing and removes the record, so a
 						// create is planned again.
-						PreConfig: func() { stub.setOverride(reply) },
-						Config:    stub.providerConfig() + stubContactConfig,
+						PreConfig: func() { stub.SetOverride(reply) },
+						Config:    stub.ProviderConfig() + stubContactConfig,
 						Check: func(s *terraform.State) error {
 							if id := s.RootModule().Resources["affinipay_contact.this"].Primary.ID; !strings.HasPrefix(id, "unsettled:terraform:") {
 								return fmt.Errorf("state ID %q, want the unsettled record", id)
@@ -84,19 +85,19 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 					},
 					{
 						PreConfig: func() {
-							stub.setOverride(nil)
-							if n := len(stub.contacts()); n != 0 {
+							stub.SetOverride(nil)
+							if n := len(stub.Contacts()); n != 0 {
 								t.Errorf("the stub holds %d contacts before the second apply", n)
 							}
 						},
-						Config: stub.providerConfig() + stubContactConfig,
+						Config: stub.ProviderConfig() + stubContactConfig,
 						ConfigStateChecks: []statecheck.StateCheck{
 							statecheck.ExpectKnownValue("affinipay_contact.this", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^p_stub`))),
 							stubCheck(func() error {
-								if n := stub.count("DELETE /contacts/"); n != 0 {
+								if n := stub.Count("DELETE /contacts/"); n != 0 {
 									return fmt.Errorf("%d DELETE /contacts/ (an empty ID reached state)", n)
 								}
-								if ids := stub.contacts(); len(ids) != 1 {
+								if ids := stub.Contacts(); len(ids) != 1 {
 									return fmt.Errorf("want 1 contact at the API, got %v", ids)
 								}
 								return nil
@@ -109,27 +110,27 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 	}
 	t.Run("object without id/committed", func(t *testing.T) {
 		t.Parallel()
-		stub := newStubContactAPI(t)
-		stub.setOverride(func(w http.ResponseWriter, r *http.Request) bool {
+		stub := acctest.NewStubContactAPI(t)
+		stub.SetOverride(func(w http.ResponseWriter, r *http.Request) bool {
 			if r.Method != http.MethodPost || r.URL.Path != "/contacts" {
 				return false
 			}
-			stub.create(r) // committed, but answered with {}
+			stub.Create(r) // committed, but answered with {}
 			w.WriteHeader(http.StatusCreated)
 			_, _ = w.Write([]byte(`{}`))
 			return true
 		})
 		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: testAccFactories(t),
+			ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 			Steps: []resource.TestStep{{
-				Config: stub.providerConfig() + stubContactConfig,
+				Config: stub.ProviderConfig() + stubContactConfig,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("affinipay_contact.this", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^p_stub`))),
 					stubCheck(func() error {
-						if n := stub.count("POST /contacts"); n != 1 {
+						if n := stub.Count("POST /contacts"); n != 1 {
 							return fmt.Errorf("%d POST /contacts, want 1", n)
 						}
-						if n := stub.count("GET /contacts/source-id"); n != 1 {
+						if n := stub.Count("GET /contacts/source-id"); n != 1 {
 							return fmt.Errorf("%d lookups by source_id, want 1", n)
 						}
 						return nil
@@ -142,21 +143,21 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 
 // A GET /status reply without `status` is an error, not an empty value.
 func TestAccStatusDataSource_malformedReply(t *testing.T) {
-	testAccParallel(t)
+	acctest.TestAccParallel(t)
 	shapes := map[string]string{"empty body": "", "empty object": "{}", "null": "null", "only messages": `{"messages":[]}`, "not JSON": "<html>"}
 	reasons := map[string]string{"empty body": "empty body", "empty object": `no "status"`, "null": "null", "only messages": `no "status"`, "not JSON": "not the JSON expected"}
 	for name, body := range shapes {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			stub := newStubContactAPI(t)
-			stub.setOverride(func(w http.ResponseWriter, r *http.Request) bool {
+			stub := acctest.NewStubContactAPI(t)
+			stub.SetOverride(func(w http.ResponseWriter, r *http.Request) bool {
 				_, _ = w.Write([]byte(body))
 				return true
 			})
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccFactories(t),
+				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 				Steps: []resource.TestStep{{
-					Config:      stub.providerConfig() + `data "affinipay_status" "this" {}`,
+					Config:      stub.ProviderConfig() + `data "affinipay_status" "this" {}`,
 					ExpectError: wrappedRegexp("GET /status answered 200 OK but the reply is unusable (" + reasons[name]),
 				}},
 			})
@@ -187,7 +188,7 @@ func (f stubCheckFunc) CheckState(_ context.Context, _ statecheck.CheckStateRequ
 // and fails at once, saying how long, when the API asks to wait longer than
 // what remains.
 func TestAccContactResource_timeoutsBound(t *testing.T) {
-	testAccParallel(t)
+	acctest.TestAccParallel(t)
 	const timeout = 2 * time.Second
 	const margin = 1500 * time.Millisecond
 	config := func(extra string) string {
@@ -209,7 +210,7 @@ resource "affinipay_contact" "this" {
 	stallOn := func(method, prefix string) func(w http.ResponseWriter, r *http.Request) bool {
 		return func(w http.ResponseWriter, r *http.Request) bool {
 			if (method == "" && r.URL.Path != "/status") || (r.Method == method && strings.HasPrefix(r.URL.Path, prefix)) {
-				stall(w, r)
+				acctest.Stall(w, r)
 				return true
 			}
 			return false
@@ -224,14 +225,14 @@ resource "affinipay_contact" "this" {
 		return true
 	}
 	var spans []string
-	stub := newStubContactAPI(t)
+	stub := acctest.NewStubContactAPI(t)
 	// ops is how many bounded operations the step runs against the
 	// stalled API: a create whose outcome stays unknown is recorded as
 	// unsettled without an error, so the refresh after it (its own read
 	// timeout) runs too, and the plan after it refreshes again.
 	check := func(name string, stalled bool, ops ...int) func() {
 		return func() {
-			span := stub.span()
+			span := stub.Span()
 			spans = append(spans, fmt.Sprintf("%s: %s", name, span.Round(10*time.Millisecond)))
 			n := time.Duration(1)
 			if len(ops) > 0 {
@@ -243,29 +244,29 @@ resource "affinipay_contact" "this" {
 			if !stalled && span > 500*time.Millisecond {
 				t.Errorf("%s took %s after a Retry-After longer than the timeout; want an immediate failure", name, span)
 			}
-			stub.setOverride(nil)
+			stub.SetOverride(nil)
 		}
 	}
-	cfg := stub.providerConfig()
+	cfg := stub.ProviderConfig()
 	waitErr := wrappedRegexp("asked to wait 27h46m39s before retrying (Retry-After)")
 	timeoutErr := regexp.MustCompile(`(?s)context deadline exceeded|Client.Timeout|timed out`)
 	steps := []resource.TestStep{
-		{PreConfig: func() { stub.setOverride(stallOn("", "")) }, Config: cfg + config(""), ExpectError: timeoutErr},
+		{PreConfig: func() { stub.SetOverride(stallOn("", "")) }, Config: cfg + config(""), ExpectError: timeoutErr},
 		{PreConfig: func() {
 			check("create and the refreshes after it (POST, lookup and GET stalled)", true, 3)()
-			stub.setOverride(retryAfter)
+			stub.SetOverride(retryAfter)
 		}, Config: cfg + config(""), ExpectError: waitErr},
 		{PreConfig: func() { check("create (Retry-After: 99999)", false)() }, Config: cfg + config("")},
-		{PreConfig: func() { stub.setOverride(stallOn(http.MethodGet, "/contacts/")) }, Config: cfg + config(""), PlanOnly: true, ExpectError: timeoutErr},
-		{PreConfig: func() { check("read (GET stalled)", true)(); stub.setOverride(stallOn(http.MethodPatch, "/contacts/")) }, Config: cfg + config("2"), ExpectError: timeoutErr},
-		{PreConfig: func() { check("update (PATCH stalled)", true)(); stub.setOverride(retryAfter) }, Config: cfg + config("2"), ExpectError: waitErr},
+		{PreConfig: func() { stub.SetOverride(stallOn(http.MethodGet, "/contacts/")) }, Config: cfg + config(""), PlanOnly: true, ExpectError: timeoutErr},
+		{PreConfig: func() { check("read (GET stalled)", true)(); stub.SetOverride(stallOn(http.MethodPatch, "/contacts/")) }, Config: cfg + config("2"), ExpectError: timeoutErr},
+		{PreConfig: func() { check("update (PATCH stalled)", true)(); stub.SetOverride(retryAfter) }, Config: cfg + config("2"), ExpectError: waitErr},
 		{PreConfig: func() {
 			check("update (Retry-After: 99999)", false)()
-			stub.setOverride(stallOn(http.MethodDelete, "/contacts/"))
+			stub.SetOverride(stallOn(http.MethodDelete, "/contacts/"))
 		}, Config: cfg + config(""), Destroy: true, ExpectError: timeoutErr},
 		{PreConfig: func() { check("delete (DELETE stalled)", true)() }, Config: cfg + config("")},
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccFactories(t), Steps: steps})
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.TestAccFactories(t), Steps: steps})
 	t.Logf("time from the first request of the operation to its failure, timeouts %s: %s", timeout, strings.Join(spans, "; "))
 }
 
@@ -275,9 +276,9 @@ resource "affinipay_contact" "this" {
 // source_id in place (no replacement) and ends with exactly one contact at
 // the API and in state, and an empty plan.
 func TestAccContactResource_unsettledCreate(t *testing.T) {
-	testAccParallel(t)
-	stub := newStubContactAPI(t)
-	config := stub.providerConfig() + `
+	acctest.TestAccParallel(t)
+	stub := acctest.NewStubContactAPI(t)
+	config := stub.ProviderConfig() + `
 resource "affinipay_contact" "this" {
   type       = "person"
   first_name = "Un"
@@ -291,13 +292,13 @@ resource "affinipay_contact" "this" {
 	lost := func(w http.ResponseWriter, r *http.Request) bool {
 		switch {
 		case r.Method == http.MethodPost && r.URL.Path == "/contacts":
-			stub.mu.Lock()
-			committed := len(stub.byID) > 0
-			stub.mu.Unlock()
+			stub.Mu.Lock()
+			committed := len(stub.ByID) > 0
+			stub.Mu.Unlock()
 			if !committed {
-				stub.create(r)
+				stub.Create(r)
 			}
-			stall(w, r) // the reply never comes
+			acctest.Stall(w, r) // the reply never comes
 			return true
 		case r.URL.Path == "/contacts/source-id":
 			w.WriteHeader(http.StatusBadGateway)
@@ -307,20 +308,20 @@ resource "affinipay_contact" "this" {
 	}
 	var settledID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		Steps: []resource.TestStep{
 			{
 				// Recorded untainted, with a warning: the post-apply
 				// refresh (the API answers again) settles it in place.
-				PreConfig: func() { stub.setOverride(lost) },
+				PreConfig: func() { stub.SetOverride(lost) },
 				Config:    config,
 				Check: func(s *terraform.State) error {
 					id := s.RootModule().Resources["affinipay_contact.this"].Primary.ID
 					if !strings.HasPrefix(id, "unsettled:terraform:") {
 						return fmt.Errorf("state ID %q, want the unsettled record", id)
 					}
-					stub.setOverride(nil)
-					if ids := stub.contacts(); len(ids) != 1 {
+					stub.SetOverride(nil)
+					if ids := stub.Contacts(); len(ids) != 1 {
 						return fmt.Errorf("the lost create did not commit: %v", ids)
 					}
 					return nil
@@ -332,7 +333,7 @@ resource "affinipay_contact" "this" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("affinipay_contact.this", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^p_stub`))),
 					stubCheck(func() error {
-						ids := stub.contacts()
+						ids := stub.Contacts()
 						if len(ids) != 1 {
 							return fmt.Errorf("want exactly 1 contact at the API after the second apply, got %v", ids)
 						}
@@ -344,29 +345,29 @@ resource "affinipay_contact" "this" {
 			{Config: config, PlanOnly: true},
 		},
 	})
-	t.Logf("settled contact %s; POST /contacts %d, DELETE %d", settledID, stub.count("POST /contacts"), stub.count("DELETE /contacts/"+settledID))
+	t.Logf("settled contact %s; POST /contacts %d, DELETE %d", settledID, stub.Count("POST /contacts"), stub.Count("DELETE /contacts/"+settledID))
 }
 
 // A recurring charge whose create committed but was answered with an
 // unusable reply is found by the lookup and adopted: one charge at the API,
 // the same one in state.
 func TestAccRecurringChargeResource_malformedCreateReply(t *testing.T) {
-	testAccParallel(t)
+	acctest.TestAccParallel(t)
 	for name, body := range map[string]string{"empty body": "", "object without id": `{"amount":1500}`} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			sb := newDelayedSandbox(t, func(*http.Request) bool { return false }, 0, 0)
+			sb := acctest.NewDelayedSandbox(t, func(*http.Request) bool { return false }, 0, 0)
 			wrapped := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if r.Method == http.MethodPost && r.URL.Path == "/v1/recurring/charges" {
-					sb.srv.ServeHTTP(httptest.NewRecorder(), r) // committed
+					sb.Srv.ServeHTTP(httptest.NewRecorder(), r) // committed
 					w.WriteHeader(http.StatusCreated)
 					_, _ = w.Write([]byte(body))
 					return
 				}
-				sb.srv.ServeHTTP(w, r)
+				sb.Srv.ServeHTTP(w, r)
 			}))
 			t.Cleanup(wrapped.Close)
-			api := sb.client(t)
+			api := sb.Client(t)
 			card, err := api.CreateSavedCard(t.Context(), client.SavedCardCreate{
 				Number: "4242424242424242", ExpMonth: 12, ExpYear: 2100, CVV: "123", Name: "Test Customer", PostalCode: "78701",
 			})
@@ -390,14 +391,14 @@ resource "affinipay_recurring_charge" "this" {
     interval_delay = 1
   }
 }
-`, wrapped.URL, creds.TestSecretKey, card.ID, rcDate(30))
+`, wrapped.URL, creds.TestSecretKey, card.ID, acctest.RcDate(30))
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccFactories(t),
+				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 				Steps: []resource.TestStep{{
 					Config: config,
 					ConfigStateChecks: []statecheck.StateCheck{
 						stubCheck(func() error {
-							active := apiActiveCharges(t, api)
+							active := acctest.APIActiveCharges(t, api)
 							if len(active) != 1 {
 								return fmt.Errorf("want 1 active charge at the API, got %d", len(active))
 							}
@@ -407,7 +408,7 @@ resource "affinipay_recurring_charge" "this" {
 					},
 					Check: func(s *terraform.State) error {
 						id := s.RootModule().Resources["affinipay_recurring_charge.this"].Primary.ID
-						if _, ok := apiActiveCharges(t, api)[id]; !ok {
+						if _, ok := acctest.APIActiveCharges(t, api)[id]; !ok {
 							return fmt.Errorf("state holds %q, not the charge at the API", id)
 						}
 						return nil

@@ -7,6 +7,11 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/contacts"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/merchant"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/paymentmethods"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/recurringcharges"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -22,13 +27,13 @@ func TestGetStateModelMatchesStateGet(t *testing.T) {
 		r      resource.Resource
 		decode func(*testing.T, tfsdk.State)
 	}{
-		{&achAccountResource{}, checkStateDecode[achAccountResourceModel]},
-		{&contactResource{}, checkStateDecode[contactResourceModel]},
-		{&contactTagResource{}, checkStateDecode[contactTagModel]},
-		{&merchantResource{}, checkStateDecode[merchantResourceModel]},
-		{&paymentMethodResource{}, checkStateDecode[paymentMethodResourceModel]},
-		{&recurringChargeResource{}, checkStateDecode[recurringChargeModel]},
-		{&webhookEndpointResource{}, checkStateDecode[webhookEndpointModel]},
+		{&merchant.ACHAccountResource{}, checkStateDecode[merchant.ACHAccountResourceModel]},
+		{&contacts.ContactResource{}, checkStateDecode[contacts.ContactResourceModel]},
+		{&contacts.ContactTagResource{}, checkStateDecode[contacts.ContactTagModel]},
+		{&merchant.MerchantResource{}, checkStateDecode[merchant.MerchantResourceModel]},
+		{&paymentmethods.PaymentMethodResource{}, checkStateDecode[paymentmethods.PaymentMethodResourceModel]},
+		{&recurringcharges.RecurringChargeResource{}, checkStateDecode[recurringcharges.RecurringChargeModel]},
+		{&merchant.WebhookEndpointResource{}, checkStateDecode[merchant.WebhookEndpointModel]},
 	} {
 		var meta resource.MetadataResponse
 		tc.r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "affinipay"}, &meta)
@@ -49,14 +54,14 @@ func checkStateDecode[T any](t *testing.T, state tfsdk.State) {
 	ctx := context.Background()
 	var want, got T
 	wantDiags := state.Get(ctx, &want)
-	gotDiags := getStateModel(ctx, state, &got)
+	gotDiags := framework.GetStateModel(ctx, state, &got)
 	if wantDiags.HasError() != gotDiags.HasError() {
 		t.Fatalf("errors differ: state.Get %v, getStateModel %v", wantDiags, gotDiags)
 	}
 	if !reflect.DeepEqual(want, got) {
 		t.Errorf("getStateModel decoded\n%+v\nstate.Get decoded\n%+v", got, want)
 	}
-	if plan := stateDecodePlanFor(reflect.TypeFor[T](), state); plan == nil {
+	if plan := framework.StateDecodePlanFor(reflect.TypeFor[T](), state); plan == nil {
 		t.Errorf("%T is decoded by state.Get, not by its own plan", got)
 	}
 }

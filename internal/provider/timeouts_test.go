@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -11,13 +11,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/provider"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
 
 // Every resource has a `timeouts` attribute with create, update and delete.
 func TestResourcesHaveTimeouts(t *testing.T) {
 	ctx := context.Background()
-	p := New("test")()
+	p := provider.New("test")()
 	for _, factory := range p.Resources(ctx) {
 		r := factory()
 		var meta resource.MetadataResponse
@@ -46,7 +48,7 @@ func TestResourcesHaveTimeouts(t *testing.T) {
 // `read`, checked at plan time, and nothing else.
 func TestDataSourcesHaveTimeouts(t *testing.T) {
 	ctx := context.Background()
-	p := New("test")()
+	p := provider.New("test")()
 	factories := p.DataSources(ctx)
 	if len(factories) == 0 {
 		t.Fatal("the provider has no data sources")
@@ -90,16 +92,16 @@ func TestDataSourcesHaveTimeouts(t *testing.T) {
 // retrying for minutes, and nothing is created (the unknown outcome is
 // recorded as unsettled, then found to have created nothing).
 func TestAccTimeoutsBoundRetries(t *testing.T) {
-	testAccParallel(t)
-	testAccSandboxOnly(t)
-	if err := testAccSandboxFor(t).SetFaults(sandbox.Faults{ErrorRate503: 1, Methods: []string{"POST"}}); err != nil {
+	acctest.TestAccParallel(t)
+	acctest.TestAccSandboxOnly(t)
+	if err := acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{ErrorRate503: 1, Methods: []string{"POST"}}); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = testAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
+	t.Cleanup(func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
 	const sourceID = "timeouts:bounded-retries"
 	start := time.Now()
 	tfresource.Test(t, tfresource.TestCase{
-		ProtoV6ProviderFactories: testAccFactories(t),
+		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
 		Steps: []tfresource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -124,7 +126,7 @@ resource "affinipay_contact" "this" {
 	if took := time.Since(start); took > 20*time.Second {
 		t.Errorf("the create took %v: retries were not bounded by the 3s timeout", took)
 	}
-	if n := testAccSandboxFor(t).ContactsBySourceID(sourceID); n != 0 {
+	if n := acctest.TestAccSandboxFor(t).ContactsBySourceID(sourceID); n != 0 {
 		t.Errorf("%d contacts were created", n)
 	}
 }

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"encoding/base64"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
@@ -20,10 +21,10 @@ import (
 // were logged (redacted). The state is also scanned for CVVs and routing
 // numbers; masked numbers (************4242) are fine.
 func TestAccTraceLogHasNoSecrets(t *testing.T) {
-	testAccParallel(t)
-	testAccSandboxOnly(t)
-	rcTestClock(t)
-	merchant := testAccRestoreMerchant(t)
+	acctest.TestAccParallel(t)
+	acctest.TestAccSandboxOnly(t)
+	acctest.RcTestClock(t)
+	merchant := acctest.TestAccRestoreMerchant(t)
 	if len(merchant.AchAccounts) == 0 {
 		t.Fatal("the sandbox merchant has no eCheck account")
 	}
@@ -38,7 +39,7 @@ func TestAccTraceLogHasNoSecrets(t *testing.T) {
 	)
 	// A one-time token created outside Terraform and given literally as the
 	// write-only input: its ID must not be logged or stored either.
-	tok, err := testAccClient(t).CreateToken(t.Context(), client.TokenCreate{
+	tok, err := acctest.TestAccClient(t).CreateToken(t.Context(), client.TokenCreate{
 		Type: "bank", RoutingNumber: routingNumber, AccountNumber: account2Number,
 		AccountType: "CHECKING", AccountHolderType: "individual", GivenName: "Lu", Surname: "Harper",
 	})
@@ -46,13 +47,13 @@ func TestAccTraceLogHasNoSecrets(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The card's fingerprint is the same for every token of its number.
-	fpTok, err := testAccClient(t).CreateToken(t.Context(), client.TokenCreate{
+	fpTok, err := acctest.TestAccClient(t).CreateToken(t.Context(), client.TokenCreate{
 		Type: "card", Number: cardNumber, ExpMonth: 10, ExpYear: 2099, CVV: cvv,
 	})
 	if err != nil || fpTok.Fingerprint == "" {
 		t.Fatalf("no card fingerprint to look for: %v %+v", err, fpTok)
 	}
-	w := newCLIWorkspace(t, "1.11.0", fmt.Sprintf(`
+	w := acctest.NewCLIWorkspace(t, "1.11.0", fmt.Sprintf(`
 provider "affinipay" {
   secret_key   = ""
   access_token = ""
@@ -148,13 +149,13 @@ data "affinipay_recurring_charge_schedule" "preview" {
     interval_delay = 1
   }
 }
-`, merchant.Name, ach.ID, ach.Name, cardNumber, cvv, routingNumber, accountNumber, tok.ID, rcDate(30)))
-	w.run("plan", "-input=false")
-	w.run("apply", "-auto-approve", "-input=false")
-	state := w.read("terraform.tfstate")
-	w.run("destroy", "-auto-approve", "-input=false")
+`, merchant.Name, ach.ID, ach.Name, cardNumber, cvv, routingNumber, accountNumber, tok.ID, acctest.RcDate(30)))
+	w.Run("plan", "-input=false")
+	w.Run("apply", "-auto-approve", "-input=false")
+	state := w.Read("terraform.tfstate")
+	w.Run("destroy", "-auto-approve", "-input=false")
 
-	logs := w.read("trace.log")
+	logs := w.Read("trace.log")
 	for _, want := range []string{"AffiniPay API response detail", "/gateway-credentials", "/oauth/token", client.Redacted,
 		"/v1/tokens", "/payment-methods", "/v1/recurring/charges", "/v1/merchant", "/contacts"} {
 		if !strings.Contains(logs, want) {
@@ -192,21 +193,21 @@ data "affinipay_recurring_charge_schedule" "preview" {
 		"cardholder email":    "q.holderby@example.net",
 		"billing postal code": "QZ7-X49",
 	}
-	issued := testAccSandboxFor(t).IssuedTokens()
+	issued := acctest.TestAccSandboxFor(t).IssuedTokens()
 	if len(issued) == 0 {
 		t.Fatal("no OAuth token was issued: the scan would prove nothing")
 	}
 	for _, it := range issued {
 		secrets["issued OAuth token "+it[:4]] = it
 	}
-	assertNoSecrets(t, "the TRACE log", logs, secrets)
-	assertNoSecrets(t, "the TRACE log", logs, logOnly)
+	acctest.AssertNoSecrets(t, "the TRACE log", logs, secrets)
+	acctest.AssertNoSecrets(t, "the TRACE log", logs, logOnly)
 	// The affinipay_gateway_credentials data source is in the state, without
 	// the secret keys (include_secret_keys is not set).
 	if gatewayDS, _ := splitStateResources(t, state, "data", "affinipay_gateway_credentials"); !strings.Contains(gatewayDS, `"public_key"`) {
 		t.Error("the affinipay_gateway_credentials data source's state lacks its accounts: the scan would prove nothing")
 	}
-	assertNoSecrets(t, "the state", state, secrets)
+	acctest.AssertNoSecrets(t, "the state", state, secrets)
 	rest := state
 	// The CVV and the (public) test routing number are short enough to
 	// occur by chance, so look for them next to their field names.

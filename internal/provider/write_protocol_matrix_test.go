@@ -1,21 +1,21 @@
-package provider
+package provider_test
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/contacts"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/services/merchant"
 )
 
 // The write protocol's fault matrix: every resource that writes x every
@@ -98,16 +98,16 @@ func TestAccWriteProtocol_faultMatrix(t *testing.T) {
 			t.Run(res.name+"/"+cl.name, func(t *testing.T) {
 				t.Parallel()
 				sb := sandbox.New(sandbox.Options{})
-				sb.SetNow(rcTestNow)
+				sb.SetNow(acctest.RcTestNow)
 				srv := httptest.NewServer(sb)
 				t.Cleanup(srv.Close)
 				api := matrixClient(t, srv.URL)
 				config := fmt.Sprintf("provider \"affinipay\" {\n  base_url = %q\n  mode = \"test\"\n  secret_key = %q\n  access_token = %q\n  public_key = %q\n  max_retries = 1\n}\n",
 					srv.URL, sandbox.DefaultCredentials().TestSecretKey, sandbox.DefaultCredentials().AccessToken, sandbox.DefaultCredentials().PublicKey) +
 					res.config(t, api)
-				w := newSignalWorkspace(t, config)
+				w := acctest.NewSignalWorkspace(t, config)
 				if res.minVersion != "" {
-					skipCLIBelow(t, w.tf, res.minVersion)
+					acctest.SkipCLIBelow(t, w.Tf, res.minVersion)
 				}
 				if err := sb.SetFaultRules(cl.rules(res.write, res.lookup)); err != nil {
 					t.Fatal(err)
@@ -124,9 +124,9 @@ func TestAccWriteProtocol_faultMatrix(t *testing.T) {
 							time.Sleep(20 * time.Millisecond)
 						}
 					}()
-					out, _ = w.applyInterrupted(trigger, syscall.SIGINT)
+					out, _ = w.ApplyInterrupted(trigger, syscall.SIGINT)
 				} else {
-					out, err = w.try("apply", "-auto-approve", "-input=false")
+					out, err = w.Try("apply", "-auto-approve", "-input=false")
 				}
 				if sb.FaultRuleHits() == 0 {
 					t.Fatalf("the fault never applied (rules %+v); apply output:\n%s", cl.rules(res.write, res.lookup), out)
@@ -146,16 +146,16 @@ func TestAccWriteProtocol_faultMatrix(t *testing.T) {
 				}
 				sb.WaitDelayedCommits()
 
-				w.run("plan", "-input=false", "-out=second.tfplan")
-				if bad := w.plannedDestroys("second.tfplan"); len(bad) > 0 {
+				w.Run("plan", "-input=false", "-out=second.tfplan")
+				if bad := w.PlannedDestroys("second.tfplan"); len(bad) > 0 {
 					t.Fatalf("the plain apply after the fault plans a replacement or delete: %v", bad)
 				}
-				w.run("apply", "-input=false", "second.tfplan")
-				if out, err := w.try("plan", "-input=false", "-detailed-exitcode"); err != nil {
+				w.Run("apply", "-input=false", "second.tfplan")
+				if out, err := w.Try("plan", "-input=false", "-detailed-exitcode"); err != nil {
 					t.Fatalf("the plan after the plain apply is not empty (%v):\n%s", err, out)
 				}
 				apiIDs := res.apiIDs(t, api)
-				stateIDs := w.stateIDs(res.typ)
+				stateIDs := w.StateIDs(res.typ)
 				slices.Sort(apiIDs)
 				slices.Sort(stateIDs)
 				if !slices.Equal(apiIDs, stateIDs) {
@@ -187,7 +187,7 @@ resource "affinipay_contact" "m" {
 `
 	contactIDs := func(t *testing.T, api *client.Client) []string {
 		var ids []string
-		for id, name := range apiContacts(t, api) {
+		for id, name := range acctest.APIContacts(t, api) {
 			if name == "Matrix" {
 				ids = append(ids, id)
 			}
@@ -254,11 +254,11 @@ resource "affinipay_recurring_charge" "m" {
     interval_delay = 1
   }
 }
-`, card.ID, rcDate(30))
+`, card.ID, acctest.RcDate(30))
 			},
 			apiIDs: func(t *testing.T, api *client.Client) []string {
 				var ids []string
-				for id := range apiActiveCharges(t, api) {
+				for id := range acctest.APIActiveCharges(t, api) {
 					ids = append(ids, id)
 				}
 				return ids
@@ -281,7 +281,7 @@ resource "affinipay_contact_tag" "m" {
 					}
 					for _, tag := range c.Tags {
 						if tag == "matrix" {
-							ids = append(ids, contactTagID(cid, tag))
+							ids = append(ids, contacts.ContactTagID(cid, tag))
 						}
 					}
 				}
@@ -302,7 +302,7 @@ resource "affinipay_webhook_endpoint" "m" {
 					t.Fatal(err)
 				}
 				var ids []string
-				for _, u := range splitEventsURLs(m.TestEventsURLs) {
+				for _, u := range merchant.SplitEventsURLs(m.TestEventsURLs) {
 					if u == "https://hooks.example.com/matrix" {
 						ids = append(ids, "test:"+u)
 					}
@@ -321,52 +321,4 @@ func matrixClient(t *testing.T, baseURL string) *client.Client {
 		t.Fatal(err)
 	}
 	return c
-}
-
-// try runs terraform (bounded by two minutes) and returns its output and
-// error, without failing the test.
-func (w *signalWorkspace) try(args ...string) (string, error) {
-	w.t.Helper()
-	cmd, buf := w.command(args...)
-	if err := cmd.Start(); err != nil {
-		w.t.Fatal(err)
-	}
-	err := waitBounded(cmd, 2*time.Minute)
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		w.t.Fatalf("terraform %s: %v\n%s", strings.Join(args, " "), err, buf)
-	}
-	return buf.String(), err
-}
-
-// plannedDestroys lists the resources a saved plan deletes or replaces.
-func (w *signalWorkspace) plannedDestroys(planFile string) []string {
-	w.t.Helper()
-	cmd, buf := w.command("show", "-json", planFile)
-	cmd.Stderr = nil
-	if err := cmd.Run(); err != nil {
-		w.t.Fatalf("terraform show -json: %v\n%s", err, buf)
-	}
-	var plan struct {
-		ResourceChanges []struct {
-			Address string `json:"address"`
-			Change  struct {
-				Actions []string `json:"actions"`
-			} `json:"change"`
-		} `json:"resource_changes"`
-	}
-	raw := buf.String()
-	if i := strings.IndexByte(raw, '{'); i > 0 {
-		raw = raw[i:]
-	}
-	if err := json.Unmarshal([]byte(raw), &plan); err != nil {
-		w.t.Fatalf("decoding the plan: %v\n%s", err, raw)
-	}
-	var out []string
-	for _, rc := range plan.ResourceChanges {
-		if slices.Contains(rc.Change.Actions, "delete") {
-			out = append(out, rc.Address+" "+strings.Join(rc.Change.Actions, ","))
-		}
-	}
-	return out
 }

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/acctest"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
 
@@ -17,8 +18,8 @@ import (
 // and the action fails saying the payment may have been collected and
 // naming the occurrence to check, one pay request sent; the payment lands.
 func TestAccWriteProtocol_payActionUnknownOutcome(t *testing.T) {
-	testAccParallel(t)
-	testAccSandboxOnly(t)
+	acctest.TestAccParallel(t)
+	acctest.TestAccSandboxOnly(t)
 	for _, tc := range []struct {
 		name string
 		rule sandbox.FaultRule
@@ -31,39 +32,39 @@ func TestAccWriteProtocol_payActionUnknownOutcome(t *testing.T) {
 			want: []string{"Payment outcome unknown: it may have been collected", "before running the action again"}, fail: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			testAccParallel(t)
-			f := adoptSetup(t)
-			c := testAccClient(t)
-			sb := testAccSandboxFor(t)
-			occs, err := c.ListRecurringChargeOccurrences(t.Context(), f.chargeID)
+			acctest.TestAccParallel(t)
+			f := acctest.AdoptSetup(t)
+			c := acctest.TestAccClient(t)
+			sb := acctest.TestAccSandboxFor(t)
+			occs, err := c.ListRecurringChargeOccurrences(t.Context(), f.ChargeID)
 			if err != nil || len(occs) == 0 {
-				t.Fatalf("occurrences of %s: %v %v", f.chargeID, occs, err)
+				t.Fatalf("occurrences of %s: %v %v", f.ChargeID, occs, err)
 			}
 			first := occs[0].ID
-			w := newCLIWorkspace(t, "1.14.0", cliActionConfig(f.chargeID, first, first))
+			w := acctest.NewCLIWorkspace(t, "1.14.0", cliActionConfig(f.ChargeID, first, first))
 			rule := tc.rule
 			rule.Method, rule.Path, rule.Times = "POST", "/v1/recurring/charges/*/occurrences/*/pay", 1
 			if err := sb.SetFaultRules([]sandbox.FaultRule{rule}); err != nil {
 				t.Fatal(err)
 			}
-			pays := sandboxRequestCount(sb, "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay")
-			out, err := w.tryRun("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.pay")
+			pays := acctest.SandboxRequestCount(sb, "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay")
+			out, err := w.TryRun("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.pay")
 			sb.WaitDelayedCommits()
 			if (err != nil) != tc.fail {
 				t.Fatalf("apply -invoke: err %v, want failure %v:\n%s", err, tc.fail, out)
 			}
 			for _, s := range tc.want {
-				if !wrapRe(s).MatchString(out) {
+				if !acctest.WrapRe(s).MatchString(out) {
 					t.Errorf("output lacks %q:\n%s", s, out)
 				}
 			}
 			if tc.fail && !strings.Contains(out, first) {
 				t.Errorf("the error does not name occurrence %s:\n%s", first, out)
 			}
-			if n := sandboxRequestCount(sb, "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay") - pays; n != 1 {
+			if n := acctest.SandboxRequestCount(sb, "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay") - pays; n != 1 {
 				t.Errorf("%d pay requests sent, want exactly 1 (never re-sent)", n)
 			}
-			if o, err := c.GetRecurringChargeOccurrence(t.Context(), f.chargeID, first); err != nil || o.Status != "PAID" || len(o.Transactions) != 1 {
+			if o, err := c.GetRecurringChargeOccurrence(t.Context(), f.ChargeID, first); err != nil || o.Status != "PAID" || len(o.Transactions) != 1 {
 				t.Fatalf("the occurrence is %+v (%v), want PAID once", o, err)
 			}
 		})
@@ -81,7 +82,7 @@ func TestAccWriteProtocol_credentialsMissingBeforeAnyRequest(t *testing.T) {
 	sb := sandbox.New(sandbox.Options{})
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
-	w := newSignalWorkspace(t, fmt.Sprintf(`
+	w := acctest.NewSignalWorkspace(t, fmt.Sprintf(`
 provider "affinipay" {
   base_url   = %q
   mode       = "test"
@@ -95,17 +96,17 @@ resource "affinipay_contact" "m" {
   test_mode  = true
 }
 `, srv.URL, sandbox.DefaultCredentials().TestSecretKey))
-	out, err := w.try("apply", "-auto-approve", "-input=false")
+	out, err := w.Try("apply", "-auto-approve", "-input=false")
 	if err == nil {
 		t.Fatalf("the apply succeeded without an access token:\n%s", out)
 	}
-	if !wrapRe("The request was not sent to AffiniPay, so nothing was created").MatchString(out) {
+	if !acctest.WrapRe("The request was not sent to AffiniPay, so nothing was created").MatchString(out) {
 		t.Errorf("the error does not say nothing was sent:\n%s", out)
 	}
-	if ids := w.stateIDs("affinipay_contact"); len(ids) != 0 {
+	if ids := w.StateIDs("affinipay_contact"); len(ids) != 0 {
 		t.Errorf("a create that was never sent is recorded in state: %v", ids)
 	}
-	if n := sandboxWrites(sb); n != 0 {
+	if n := acctest.SandboxWrites(sb); n != 0 {
 		t.Errorf("%d writes reached the sandbox, want 0", n)
 	}
 }

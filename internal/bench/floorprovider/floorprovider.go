@@ -27,6 +27,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework"
 	realprovider "github.com/affinipay-terraform/terraform-provider-affinipay/internal/provider"
 )
 
@@ -120,14 +121,14 @@ func (r *floorResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	resp.State.Raw = v
-	resp.Diagnostics.Append(realprovider.IdentityFromState(ctx, resp.State, resp.Identity)...)
+	resp.Diagnostics.Append(framework.IdentityFromState(ctx, resp.State, resp.Identity)...)
 }
 
 func (r *floorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	resp.State.Raw = req.State.Raw
 	if resp.Identity != nil && resp.Identity.Raw.IsFullyNull() {
 		// A state from before identity (Terraform < 1.12 keeps none).
-		resp.Diagnostics.Append(realprovider.IdentityFromState(ctx, resp.State, resp.Identity)...)
+		resp.Diagnostics.Append(framework.IdentityFromState(ctx, resp.State, resp.Identity)...)
 	}
 }
 
@@ -138,7 +139,7 @@ func (r *floorResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	resp.State.Raw = v
-	resp.Diagnostics.Append(realprovider.IdentityFromState(ctx, resp.State, resp.Identity)...)
+	resp.Diagnostics.Append(framework.IdentityFromState(ctx, resp.State, resp.Identity)...)
 }
 
 func (r *floorResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
