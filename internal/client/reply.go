@@ -89,12 +89,6 @@ func (e *MalformedResponseError) Error() string {
 		e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode), e.Reason, body)
 }
 
-// IsMalformed reports whether err is a *MalformedResponseError.
-func IsMalformed(err error) bool {
-	var m *MalformedResponseError
-	return errors.As(err, &m)
-}
-
 // checker is implemented by response types with fields the API always
 // returns: a reply without them is malformed rather than empty values.
 type checker interface {

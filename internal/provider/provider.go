@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -232,63 +233,43 @@ func (p *AffinipayProvider) stringOr(v types.String, env string) string {
 }
 
 func (p *AffinipayProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		merchant.NewWebhookEndpointResource,
-		merchant.NewMerchantResource,
-		merchant.NewAchAccountResource,
-		paymentmethods.NewPaymentMethodResource,
-		contacts.NewContactResource,
-		contacts.NewContactTagResource,
-		recurringcharges.NewRecurringChargeResource,
-		recurringcharges.NewRecurringChargeOccurrenceResource,
-		// resources:end (keep this marker: helpers add resources above it)
-	}
+	return slices.Concat(
+		contacts.Resources(),
+		merchant.Resources(),
+		paymentmethods.Resources(),
+		recurringcharges.Resources(),
+	)
 }
 
 func (p *AffinipayProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		merchant.NewStatusDataSource,
-		merchant.NewMerchantDataSource,
-		merchant.NewBankAccountsDataSource,
-		merchant.NewGatewayCredentialsDataSource,
-		contacts.NewContactDataSource,
-		contacts.NewContactsDataSource,
-		recurringcharges.NewRecurringChargeScheduleDataSource,
-		recurringcharges.NewRecurringChargesDataSource,
-		recurringcharges.NewRecurringChargeOccurrencesDataSource,
-		merchant.NewWebhookSourceIPsDataSource,
-		merchant.NewSurchargeDataSource,
-		// data-sources:end (keep this marker: helpers add data sources above it)
-	}
+	return slices.Concat(
+		contacts.DataSources(),
+		merchant.DataSources(),
+		recurringcharges.DataSources(),
+	)
 }
 
 func (p *AffinipayProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{
-		merchant.NewGatewayCredentialsEphemeralResource,
-		paymentmethods.NewPaymentTokenEphemeralResource,
-		// ephemeral-resources:end (keep this marker)
-	}
+	return slices.Concat(
+		merchant.EphemeralResources(),
+		paymentmethods.EphemeralResources(),
+	)
 }
 
 // ListResources are the list resources of `terraform query` (Terraform 1.14+).
 func (p *AffinipayProvider) ListResources(_ context.Context) []func() list.ListResource {
-	return []func() list.ListResource{
-		contacts.NewContactListResource,
-		recurringcharges.NewRecurringChargeListResource,
-		paymentmethods.NewPaymentMethodListResource,
-		contacts.NewContactTagListResource,
-		merchant.NewWebhookEndpointListResource,
-		recurringcharges.NewRecurringChargeOccurrenceListResource,
-		// list-resources:end (keep this marker)
-	}
+	return slices.Concat(
+		contacts.ListResources(),
+		merchant.ListResources(),
+		paymentmethods.ListResources(),
+		recurringcharges.ListResources(),
+	)
 }
 
 // Actions are invoked with `terraform apply -invoke` or `action_trigger` (Terraform 1.14+).
 func (p *AffinipayProvider) Actions(_ context.Context) []func() action.Action {
-	return []func() action.Action{
-		recurringcharges.NewRecurringChargeOccurrencePayAction,
-		recurringcharges.NewRecurringChargeOccurrenceIgnoreAction,
-		merchant.NewPurgeTestDataAction,
-		// actions:end (keep this marker)
-	}
+	return slices.Concat(
+		merchant.Actions(),
+		recurringcharges.Actions(),
+	)
 }

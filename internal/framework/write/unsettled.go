@@ -47,7 +47,7 @@ func RecordUnsettled(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, k
 		return v, nil
 	})
 	if err != nil {
-		diags.AddError("Error recording the unsettled create", err.Error())
+		diags.AddError("Unable to record the unsettled create", err.Error())
 		return diags
 	}
 	state.Raw = raw

@@ -159,7 +159,7 @@ func Create[T any](ctx context.Context, spec CreateSpec[T], diags *diag.Diagnost
 	cancelSend()
 	class := Classify(err)
 	res := CreateResult[T]{Class: class, Err: err}
-	summary := "Error creating the " + spec.Kind
+	summary := "Unable to create the " + spec.Kind
 	switch class {
 	case Done:
 		res.Object = obj
@@ -207,7 +207,7 @@ func Create[T any](ctx context.Context, spec CreateSpec[T], diags *diag.Diagnost
 // ChangeSpec is what a resource supplies for an update, a delete or an
 // action: the request and how to read the object back.
 type ChangeSpec[T any] struct {
-	// What names the change in messages ("updating the contact").
+	// What names the change in messages, after "Unable to" ("update the contact").
 	What string
 	// Send makes the request.
 	Send func(ctx context.Context) (*T, error)
@@ -246,7 +246,7 @@ func Change[T any](ctx context.Context, spec ChangeSpec[T], diags *diag.Diagnost
 	obj, err := spec.Send(ctx)
 	class := Classify(err)
 	res := ChangeResult[T]{Class: class, Err: err}
-	summary := "Error " + spec.What
+	summary := "Unable to " + spec.What
 	switch class {
 	case Done:
 		res.Object = obj
@@ -300,7 +300,7 @@ func withLookupReserve(ctx context.Context) (context.Context, context.CancelFunc
 // DeleteSpec is what a resource supplies for a delete (or a cancel): the
 // request and how to tell that the object is gone.
 type DeleteSpec struct {
-	// What names the delete in messages ("deleting the contact").
+	// What names the delete in messages, after "Unable to" ("delete the contact").
 	What string
 	// Send makes the request. A 404 answer counts as done.
 	Send func(ctx context.Context) error
@@ -322,7 +322,7 @@ func Delete(ctx context.Context, spec DeleteSpec, diags *diag.Diagnostics) bool 
 		return true
 	}
 	class := Classify(err)
-	summary := "Error " + spec.What
+	summary := "Unable to " + spec.What
 	if class == NotSent {
 		diags.AddError(summary, fmt.Sprintf("%v\n\nThe request was not sent to AffiniPay, so nothing changed.", err))
 		return false

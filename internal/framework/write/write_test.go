@@ -119,7 +119,7 @@ func TestChange(t *testing.T) {
 			var diags diag.Diagnostics
 			sends := 0
 			res := Change(context.Background(), ChangeSpec[obj]{
-				What:     "changing",
+				What:     "change",
 				Send:     func(context.Context) (*obj, error) { sends++; return nil, apiErr(504) },
 				ReadBack: func(context.Context) (*obj, error) { return &obj{"now"}, tc.readErr },
 				Applied:  func(*obj) bool { return tc.applied },

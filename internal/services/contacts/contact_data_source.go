@@ -42,48 +42,45 @@ func (d *contactDataSource) Metadata(_ context.Context, req datasource.MetadataR
 // contactDataAttributes are the computed attributes of a contact in the
 // data sources (id and source_id are added by each data source).
 func contactDataAttributes() map[string]schema.Attribute {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	preferred := schema.BoolAttribute{MarkdownDescription: "Whether this is the preferred method of contact.", Computed: true}
+	preferred := framework.ComputedBool("Whether this is the preferred method of contact.")
 	return map[string]schema.Attribute{
-		"type":               str("`person` or `organization`."),
-		"test_mode":          schema.BoolAttribute{MarkdownDescription: "Whether the contact is for testing only.", Computed: true},
-		"name":               str("The organization's name (null for a person; see `display_name`)."),
-		"first_name":         str("The person's first name."),
-		"middle_name":        str("The person's middle name."),
-		"last_name":          str("The person's last name."),
-		"name_prefix":        str("The prefix of the person's name."),
-		"name_suffix":        str("The suffix of the person's name."),
-		"contact_code":       str("The merchant's identifier of the contact."),
-		"time_zone":          str("The contact's time zone (Time Zone Database format)."),
-		"preferred_currency": str("The ISO 4217 code of the currency of the contact's invoices."),
-		"notes":              str("Extra details about the contact."),
+		"type":               framework.ComputedString("`person` or `organization`."),
+		"test_mode":          framework.ComputedBool("Whether the contact is for testing only."),
+		"name":               framework.ComputedString("The organization's name (null for a person; see `display_name`)."),
+		"first_name":         framework.ComputedString("The person's first name."),
+		"middle_name":        framework.ComputedString("The person's middle name."),
+		"last_name":          framework.ComputedString("The person's last name."),
+		"name_prefix":        framework.ComputedString("The prefix of the person's name."),
+		"name_suffix":        framework.ComputedString("The suffix of the person's name."),
+		"contact_code":       framework.ComputedString("The merchant's identifier of the contact."),
+		"time_zone":          framework.ComputedString("The contact's time zone (Time Zone Database format)."),
+		"preferred_currency": framework.ComputedString("The ISO 4217 code of the currency of the contact's invoices."),
+		"notes":              framework.ComputedString("Extra details about the contact."),
 		"email_addresses": schema.ListNestedAttribute{
 			MarkdownDescription: "The contact's email addresses.", Computed: true,
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"id": str("The item's ID (`eml_...`)."), "address": str("The email address."), "preferred": preferred,
+				"id": framework.ComputedString("The item's ID (`eml_...`)."), "address": framework.ComputedString("The email address."), "preferred": preferred,
 			}},
 		},
 		"phone_numbers": schema.ListNestedAttribute{
 			MarkdownDescription: "The contact's phone numbers.", Computed: true,
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"id": str("The item's ID (`phn_...`)."), "number": str("The phone number."), "extension": str("The extension."), "preferred": preferred,
+				"id": framework.ComputedString("The item's ID (`phn_...`)."), "number": framework.ComputedString("The phone number."), "extension": framework.ComputedString("The extension."), "preferred": preferred,
 			}},
 		},
 		"addresses": schema.ListNestedAttribute{
 			MarkdownDescription: "The contact's postal addresses.", Computed: true,
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"id": str("The item's ID (`addr_...`)."), "line1": str("The street address."), "line2": str("An additional address line."),
-				"city": str("The city."), "state_or_province": str("The state or province."), "postal_code": str("The zip or postal code."),
-				"country_code": str("The 2-letter ISO 3166 country code."), "preferred": preferred,
+				"id": framework.ComputedString("The item's ID (`addr_...`)."), "line1": framework.ComputedString("The street address."), "line2": framework.ComputedString("An additional address line."),
+				"city": framework.ComputedString("The city."), "state_or_province": framework.ComputedString("The state or province."), "postal_code": framework.ComputedString("The zip or postal code."),
+				"country_code": framework.ComputedString("The 2-letter ISO 3166 country code."), "preferred": preferred,
 			}},
 		},
 		"tags":            schema.SetAttribute{MarkdownDescription: "The contact's tags.", Computed: true, ElementType: types.StringType},
-		"display_name":    str("Generated by the API: the name, else the preferred (or any) email address, else the ID."),
-		"sort_name":       str("Generated by the API for sorting."),
-		"preferred_email": str("The preferred email address, or one chosen by the API when none is preferred."),
-		"owner_id":        str("The ID of the merchant that owns the contact."),
+		"display_name":    framework.ComputedString("Generated by the API: the name, else the preferred (or any) email address, else the ID."),
+		"sort_name":       framework.ComputedString("Generated by the API for sorting."),
+		"preferred_email": framework.ComputedString("The preferred email address, or one chosen by the API when none is preferred."),
+		"owner_id":        framework.ComputedString("The ID of the merchant that owns the contact."),
 	}
 }
 
@@ -134,7 +131,7 @@ func (d *contactDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		c, err = d.data.Client.GetContactBySourceID(ctx, cfg.SourceID.ValueString())
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Error reading the contact", err, framework.ContextPaths{"id": path.Root("id"), "source_id": path.Root("source_id")})
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read the contact", err, framework.ContextPaths{"id": path.Root("id"), "source_id": path.Root("source_id")})
 		return
 	}
 	out := contactDataSourceModel{Timeouts: cfg.Timeouts}

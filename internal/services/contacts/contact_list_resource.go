@@ -80,7 +80,7 @@ func (l *contactListResource) List(ctx context.Context, req list.ListRequest, st
 	}
 	found, err := l.Data.Client.SearchContacts(ctx, search)
 	if err != nil {
-		framework.AddAPIError(&diags, "Error listing contacts", err, framework.ContextPaths{"q": path.Root("q"), "qf": path.Root("qf"), "order_by": path.Root("order_by")})
+		framework.AddAPIError(&diags, "Unable to list contacts", err, framework.ContextPaths{"q": path.Root("q"), "qf": path.Root("qf"), "order_by": path.Root("order_by")})
 	}
 	if diags.HasError() {
 		stream.Results = framework.ListError(diags)

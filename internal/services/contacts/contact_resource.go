@@ -149,7 +149,7 @@ func (r *ContactResource) converge(ctx context.Context, existing *client.Contact
 	}
 	var patchDiags diag.Diagnostics
 	res := write.Change(ctx, write.ChangeSpec[client.Contact]{
-		What: "updating the adopted contact " + existing.ID + " to match the configuration",
+		What: "update the adopted contact " + existing.ID + " to match the configuration",
 		Send: func(ctx context.Context) (*client.Contact, error) {
 			return r.data.Client.PatchContact(ctx, existing.ID, patch)
 		},
@@ -197,7 +197,7 @@ func (r *ContactResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Error reading the contact", err, nil)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read the contact", err, nil)
 		return
 	}
 	before := state
@@ -232,12 +232,12 @@ func (r *ContactResource) Update(ctx context.Context, req resource.UpdateRequest
 	if patch.IsEmpty() {
 		var err error
 		if c, err = r.data.Client.GetContact(ctx, id); err != nil {
-			framework.AddAPIError(&resp.Diagnostics, "Error reading the contact", err, nil)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to read the contact", err, nil)
 			return
 		}
 	} else {
 		res := write.Change(ctx, write.ChangeSpec[client.Contact]{
-			What:     "updating the contact",
+			What:     "update the contact",
 			Send:     func(ctx context.Context) (*client.Contact, error) { return r.data.Client.PatchContact(ctx, id, patch) },
 			ReadBack: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.GetContact(ctx, id) },
 			Refused:  framework.ReportAPIError(contactContextPaths()),
@@ -286,13 +286,13 @@ func (r *ContactResource) Delete(ctx context.Context, req resource.DeleteRequest
 			return
 		}
 		if err != nil {
-			framework.AddAPIError(&resp.Diagnostics, "Error looking up the contact with source_id "+sourceID, err, nil)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to look up the contact with source_id "+sourceID, err, nil)
 			return
 		}
 		id = c.ID
 	}
 	write.Delete(ctx, write.DeleteSpec{
-		What: "deleting the contact",
+		What: "delete the contact",
 		Send: func(ctx context.Context) error { return r.data.Client.DeleteContact(ctx, id) },
 		Gone: func(ctx context.Context) (bool, error) {
 			c, err := r.data.Client.GetContact(ctx, id)

@@ -53,7 +53,7 @@ func (l *contactTagListResource) List(ctx context.Context, req list.ListRequest,
 	if client.IsNotFound(err) || (err == nil && c.Deleted) {
 		diags.AddAttributeError(path.Root("contact_id"), "Contact not found", "There is no contact "+contactID+".")
 	} else if err != nil {
-		framework.AddAPIError(&diags, "Error reading contact "+contactID, err, framework.ContextPaths{"contact_id": path.Root("contact_id")})
+		framework.AddAPIError(&diags, "Unable to read contact "+contactID, err, framework.ContextPaths{"contact_id": path.Root("contact_id")})
 	}
 	if diags.HasError() {
 		stream.Results = framework.ListError(diags)

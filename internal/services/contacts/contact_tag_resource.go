@@ -63,11 +63,7 @@ func (r *ContactTagResource) Schema(ctx context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		MarkdownDescription: contactTagDescription,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<contact_id>/<tag>`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.KeptString("`<contact_id>/<tag>`."),
 			"contact_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the contact (`p_...` or `org_...`). Changing it replaces the tag.",
 				Required:            true,
@@ -112,7 +108,7 @@ func (r *ContactTagResource) changeTag(ctx context.Context, contactID, tag strin
 		return true
 	}
 	if err != nil {
-		framework.AddAPIError(diags, "Error reading the contact's tags", err, framework.ContextPaths{"id": path.Root("contact_id")})
+		framework.AddAPIError(diags, "Unable to read the contact's tags", err, framework.ContextPaths{"id": path.Root("contact_id")})
 		return false
 	}
 	has := TagsContain(c.Tags, tag)
@@ -130,7 +126,7 @@ func (r *ContactTagResource) changeTag(ctx context.Context, contactID, tag strin
 		next = append(next, tag)
 	}
 	res := write.Change(ctx, write.ChangeSpec[client.Contact]{
-		What: "updating the contact's tags",
+		What: "update the contact's tags",
 		Send: func(ctx context.Context) (*client.Contact, error) {
 			return r.data.Client.PatchContact(ctx, contactID, &client.ContactPatch{Tags: &next})
 		},
@@ -190,7 +186,7 @@ func (r *ContactTagResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Error reading the contact's tags", err, nil)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read the contact's tags", err, nil)
 		return
 	}
 	before := state

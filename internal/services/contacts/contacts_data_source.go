@@ -38,8 +38,8 @@ func (d *contactsDataSource) Metadata(_ context.Context, req datasource.Metadata
 
 func (d *contactsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	item := contactDataAttributes()
-	item["id"] = schema.StringAttribute{MarkdownDescription: "The contact ID (`p_...` or `org_...`).", Computed: true}
-	item["source_id"] = schema.StringAttribute{MarkdownDescription: "The contact's source_id, when the API returns it.", Computed: true}
+	item["id"] = framework.ComputedString("The contact ID (`p_...` or `org_...`).")
+	item["source_id"] = framework.ComputedString("The contact's source_id, when the API returns it.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Searches the contacts of the Contact API (`GET /contacts`, Bearer auth) and returns every match: the provider " +
 			fmt.Sprintf("follows all pages, asking for %d contacts per page (the largest page size the platform documents).", client.ContactSearchPageSize),
@@ -93,7 +93,7 @@ func (d *contactsDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	found, err := d.data.Client.SearchContacts(ctx, search)
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Error searching contacts", err,
+		framework.AddAPIError(&resp.Diagnostics, "Unable to search contacts", err,
 			framework.ContextPaths{"q": path.Root("q"), "qf": path.Root("qf"), "order_by": path.Root("order_by")})
 		return
 	}

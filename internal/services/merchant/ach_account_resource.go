@@ -87,21 +87,10 @@ const achAccountResourceDoc = "Manages the policy of an existing eCheck (ACH) ac
 	"`terraform import affinipay_ach_account.operating <account_id>`."
 
 func (r *ACHAccountResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	readOnly := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{
-			MarkdownDescription: desc,
-			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: achAccountResourceDoc,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The eCheck account ID (same as `account_id`).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.KeptString("The eCheck account ID (same as `account_id`)."),
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the existing eCheck account to manage, from the `ach_accounts` of the `affinipay_merchant` data source. " +
 					"Changing it makes Terraform stop managing this account (left as it is) and adopt the other one.",
@@ -148,17 +137,17 @@ func (r *ACHAccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Validators:    []validator.Set{setvalidator.ValueStringsAre(validators.CountryCode())},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
-			"status": readOnly("Account status: `ACTIVE`, `INACTIVE` or `DELETED`."),
+			"status": framework.KeptString("Account status: `ACTIVE`, `INACTIVE` or `DELETED`."),
 			"trust_account": schema.BoolAttribute{
 				MarkdownDescription: "Whether this is a trust account; null when the API does not say.",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
-			"currency":       readOnly("3-letter ISO currency code of the account."),
-			"bank_name":      readOnly("Name of the bank."),
-			"account_type":   readOnly("`CHECKING` or `SAVINGS`."),
-			"routing_number": readOnly("Routing number, masked as the API returns it (`******013`)."),
-			"account_number": readOnly("Bank account number, masked as the API returns it (`*****8932`)."),
+			"currency":       framework.KeptString(framework.DescCurrency + " of the account."),
+			"bank_name":      framework.KeptString(framework.DescBankName + "."),
+			"account_type":   framework.KeptString(framework.DescBankAccountType + "."),
+			"routing_number": framework.KeptString(framework.DescRoutingNumberMasked + " (`******013`)."),
+			"account_number": framework.KeptString(framework.DescAccountNumberMasked + " (`*****8932`)."),
 			"timeouts":       framework.TimeoutsAttribute(ctx),
 		},
 	}
@@ -203,7 +192,7 @@ func (r *ACHAccountResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	state := base
 	if !update.IsEmpty() {
-		patched := r.write(ctx, id, update, "applying the AffiniPay eCheck account policy", req.Plan, plan, base, &resp.Diagnostics)
+		patched := r.write(ctx, id, update, "apply the AffiniPay eCheck account policy", req.Plan, plan, base, &resp.Diagnostics)
 		if patched == nil || resp.Diagnostics.HasError() {
 			// Nothing applied, or an unknown outcome the account read back
 			// does not show applied: nothing is recorded, and the next
@@ -276,7 +265,7 @@ func (r *ACHAccountResource) Update(ctx context.Context, req resource.UpdateRequ
 			framework.AddAPIError(&resp.Diagnostics, "Unable to read the AffiniPay eCheck account", err, nil)
 			return
 		}
-	} else if a = r.write(ctx, id, update, "updating the AffiniPay eCheck account policy", req.Plan, plan, prior, &resp.Diagnostics); a == nil {
+	} else if a = r.write(ctx, id, update, "update the AffiniPay eCheck account policy", req.Plan, plan, prior, &resp.Diagnostics); a == nil {
 		return
 	}
 	if resp.Diagnostics.HasError() {

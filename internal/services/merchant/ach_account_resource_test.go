@@ -299,7 +299,7 @@ resource "affinipay_ach_account" "operating" {
   name       = "Should Not Be Applied"
   primary    = false
 }`, primary.ID),
-			ExpectError: regexp.MustCompile(`(?s)Error applying the AffiniPay eCheck account policy.*primary\s+=\s+false.*Exactly\s+one\s+eCheck\s+account\s+must\s+always\s+be\s+marked\s+as\s+primary`),
+			ExpectError: regexp.MustCompile(`(?s)Unable to apply the AffiniPay eCheck account policy.*primary\s+=\s+false.*Exactly\s+one\s+eCheck\s+account\s+must\s+always\s+be\s+marked\s+as\s+primary`),
 		}},
 	})
 	a, err := acctest.TestAccClient(t).GetAchAccount(context.Background(), primary.ID)

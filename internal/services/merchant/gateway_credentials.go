@@ -74,7 +74,7 @@ func gatewayAccountSpec(mode string) framework.ComputedSpec {
 		"id":                        {Desc: "Account ID."},
 		"name":                      {Desc: "Display name, such as `Operating`, `Trust` or `eCheck`."},
 		"type":                      {Desc: "`MerchantAccount` (card processing) or `AchAccount` (eCheck)."},
-		"currency":                  {Desc: "3-letter ISO currency code."},
+		"currency":                  {Desc: framework.DescCurrency + "."},
 		"recurring_charges_enabled": {Kind: framework.SpecBool, Desc: "Whether recurring charges are enabled on the account."},
 		"public_key":                {Desc: "Merchant public key (`m_...`)."},
 		"secret_key": {Desc: "Gateway secret key of this mode. Sensitive. In the data source, null unless " +

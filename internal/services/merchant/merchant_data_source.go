@@ -85,18 +85,6 @@ func (d *merchantDataSource) Metadata(_ context.Context, req datasource.Metadata
 	resp.TypeName = req.ProviderTypeName + "_merchant"
 }
 
-func computedString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-}
-
-func computedBool(desc string) schema.BoolAttribute {
-	return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
-}
-
-func computedStringList(desc string) schema.ListAttribute {
-	return schema.ListAttribute{MarkdownDescription: desc, Computed: true, ElementType: types.StringType}
-}
-
 const (
 	cvvPolicyDoc = "CVV matching policy: `DISABLED`, `OPTIONAL`, `REQUIRE_MATCH_LENIENT` or `REQUIRE_MATCH_STRICT`."
 	avsPolicyDoc = "Address verification policy: `DISABLED`, `SUBMIT_IGNORE_RESULT`, `ADDR_OR_POSTAL_CODE_LENIENT`, `ADDR_OR_POSTAL_CODE_STRICT`, " +
@@ -114,46 +102,46 @@ func (d *merchantDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 			"(`merchant_accounts`) and eCheck accounts (`ach_accounts`) and all their policies. Only the accounts of the secret key's mode " +
 			"(test or live) are returned." + cardPolicyReadDoc,
 		Attributes: map[string]schema.Attribute{
-			"id":                            computedString("Merchant ID."),
-			"created":                       computedString("When the merchant was created" + timestampDoc),
-			"modified":                      computedString("When the merchant was last modified" + timestampDoc),
-			"name":                          computedString("Merchant name."),
-			"public_key":                    computedString("Public key (`m_...`), used to initialise hosted payment fields and to create one-time tokens."),
-			"contact_name":                  computedString("Name of the contact at the merchant."),
-			"contact_email":                 computedString("Email address used to contact the merchant."),
-			"contact_phone":                 computedString("Contact phone number (E.164, leading `+` optional)."),
-			"address1":                      computedString("Mailing address."),
-			"address2":                      computedString("Additional address line."),
-			"city":                          computedString("City."),
-			"state":                         computedString("State or province (2-letter code for US and Canada)."),
-			"postal_code":                   computedString("Zip or postal code."),
-			"country":                       computedString("2-letter ISO 3166 country code."),
-			"timezone":                      computedString("IANA time zone used for settlement, such as `America/New_York`."),
-			"api_allowed_ip_address_ranges": computedStringList("CIDR ranges from which the merchant's API requests are accepted (empty: any)."),
-			"live_events_urls":              computedStringList("Webhook URLs receiving live-mode events."),
-			"test_events_urls":              computedStringList("Webhook URLs receiving test-mode events."),
+			"id":                            framework.ComputedString("Merchant ID."),
+			"created":                       framework.ComputedString("Creation time" + timestampDoc),
+			"modified":                      framework.ComputedString("Last modification time" + timestampDoc),
+			"name":                          framework.ComputedString("Merchant name."),
+			"public_key":                    framework.ComputedString("Public key (`m_...`), used to initialise hosted payment fields and to create one-time tokens."),
+			"contact_name":                  framework.ComputedString("Name of the contact at the merchant."),
+			"contact_email":                 framework.ComputedString("Email address used to contact the merchant."),
+			"contact_phone":                 framework.ComputedString("Contact phone number (E.164, leading `+` optional)."),
+			"address1":                      framework.ComputedString("Mailing address."),
+			"address2":                      framework.ComputedString("Additional address line."),
+			"city":                          framework.ComputedString("City."),
+			"state":                         framework.ComputedString("State or province (2-letter code for US and Canada)."),
+			"postal_code":                   framework.ComputedString("Zip or postal code."),
+			"country":                       framework.ComputedString("2-letter ISO 3166 country code."),
+			"timezone":                      framework.ComputedString("IANA time zone used for settlement, such as `America/New_York`."),
+			"api_allowed_ip_address_ranges": framework.ComputedStringList("CIDR ranges from which the merchant's API requests are accepted (empty: any)."),
+			"live_events_urls":              framework.ComputedStringList("Webhook URLs receiving live-mode events."),
+			"test_events_urls":              framework.ComputedStringList("Webhook URLs receiving test-mode events."),
 			"merchant_accounts": schema.ListNestedAttribute{
 				MarkdownDescription: "Card-processing accounts of the secret key's mode, with their policies." + cardPolicyReadDoc,
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":                                    computedString("Account ID."),
-					"created":                               computedString("Creation time" + timestampDoc),
-					"modified":                              computedString("Last modification time" + timestampDoc),
-					"status":                                computedString(accountStatusDoc),
-					"trust_account":                         computedBool(trustAccountDoc),
-					"name":                                  computedString("Display name."),
-					"primary":                               computedBool("Whether this is the primary account, used by charges that name no account."),
-					"currency":                              computedString("3-letter ISO currency code."),
-					"accepted_card_types":                   computedStringList("Accepted card types (`*` for any)."),
-					"cvv_policy":                            computedString(cvvPolicyDoc + " Applies to non-swiped charges."),
-					"avs_policy":                            computedString(avsPolicyDoc + " Applies to non-swiped charges."),
-					"ignore_avs_failure_if_cvv_match":       computedBool("Whether an AVS failure on a non-swiped charge is ignored when the CVV matched."),
-					"required_payment_fields":               computedStringList("Card fields required on non-swiped charges."),
-					"swipe_cvv_policy":                      computedString(cvvPolicyDoc + " Applies to swiped charges."),
-					"swipe_avs_policy":                      computedString(avsPolicyDoc + " Applies to swiped charges."),
-					"swipe_ignore_avs_failure_if_cvv_match": computedBool("Whether an AVS failure on a swiped charge is ignored when the CVV matched."),
-					"swipe_required_payment_fields":         computedStringList("Card fields required on swiped charges."),
-					"transaction_allowed_countries":         computedStringList(countriesDoc),
+					"id":                                    framework.ComputedString("Account ID."),
+					"created":                               framework.ComputedString("Creation time" + timestampDoc),
+					"modified":                              framework.ComputedString("Last modification time" + timestampDoc),
+					"status":                                framework.ComputedString(accountStatusDoc),
+					"trust_account":                         framework.ComputedBool(trustAccountDoc),
+					"name":                                  framework.ComputedString("Display name."),
+					"primary":                               framework.ComputedBool("Whether this is the primary account, used by charges that name no account."),
+					"currency":                              framework.ComputedString(framework.DescCurrency + "."),
+					"accepted_card_types":                   framework.ComputedStringList("Accepted card types (`*` for any)."),
+					"cvv_policy":                            framework.ComputedString(cvvPolicyDoc + " Applies to non-swiped charges."),
+					"avs_policy":                            framework.ComputedString(avsPolicyDoc + " Applies to non-swiped charges."),
+					"ignore_avs_failure_if_cvv_match":       framework.ComputedBool("Whether an AVS failure on a non-swiped charge is ignored when the CVV matched."),
+					"required_payment_fields":               framework.ComputedStringList("Card fields required on non-swiped charges."),
+					"swipe_cvv_policy":                      framework.ComputedString(cvvPolicyDoc + " Applies to swiped charges."),
+					"swipe_avs_policy":                      framework.ComputedString(avsPolicyDoc + " Applies to swiped charges."),
+					"swipe_ignore_avs_failure_if_cvv_match": framework.ComputedBool("Whether an AVS failure on a swiped charge is ignored when the CVV matched."),
+					"swipe_required_payment_fields":         framework.ComputedStringList("Card fields required on swiped charges."),
+					"transaction_allowed_countries":         framework.ComputedStringList(countriesDoc),
 				}},
 			},
 			"ach_accounts": schema.ListNestedAttribute{
@@ -168,20 +156,20 @@ func (d *merchantDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 
 func achAccountDataAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":                            computedString("eCheck account ID."),
-		"created":                       computedString("Creation time" + timestampDoc),
-		"modified":                      computedString("Last modification time" + timestampDoc),
-		"status":                        computedString(accountStatusDoc),
-		"trust_account":                 computedBool(trustAccountDoc),
-		"name":                          computedString("Display name."),
-		"primary":                       computedBool("Whether this is the primary eCheck account, used by bank transactions that name no account."),
-		"currency":                      computedString("3-letter ISO currency code."),
-		"routing_number":                computedString("Routing number, masked as the API returns it."),
-		"account_number":                computedString("Bank account number, masked as the API returns it."),
-		"account_type":                  computedString("`CHECKING` or `SAVINGS`."),
-		"bank_name":                     computedString("Name of the bank."),
-		"required_payment_fields":       computedStringList("Bank fields required on eCheck transactions (`name`, `address1`, `city`, `state`, `postal_code`, `country`, `email`, `phone`)."),
-		"transaction_allowed_countries": computedStringList(countriesDoc),
+		"id":                            framework.ComputedString("eCheck account ID."),
+		"created":                       framework.ComputedString("Creation time" + timestampDoc),
+		"modified":                      framework.ComputedString("Last modification time" + timestampDoc),
+		"status":                        framework.ComputedString(accountStatusDoc),
+		"trust_account":                 framework.ComputedBool(trustAccountDoc),
+		"name":                          framework.ComputedString("Display name."),
+		"primary":                       framework.ComputedBool("Whether this is the primary eCheck account, used by bank transactions that name no account."),
+		"currency":                      framework.ComputedString(framework.DescCurrency + "."),
+		"routing_number":                framework.ComputedString(framework.DescRoutingNumberMasked + "."),
+		"account_number":                framework.ComputedString(framework.DescAccountNumberMasked + "."),
+		"account_type":                  framework.ComputedString(framework.DescBankAccountType + "."),
+		"bank_name":                     framework.ComputedString(framework.DescBankName + "."),
+		"required_payment_fields":       framework.ComputedStringList("Bank fields required on eCheck transactions (`name`, `address1`, `city`, `state`, `postal_code`, `country`, `email`, `phone`)."),
+		"transaction_allowed_countries": framework.ComputedStringList(countriesDoc),
 	}
 }
 

@@ -111,16 +111,8 @@ func (r *MerchantResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		MarkdownDescription: merchantResourceDoc,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "Merchant ID (read from AffiniPay).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"public_key": schema.StringAttribute{
-				MarkdownDescription: "Merchant public key (`m_...`), used to initialise hosted payment fields (read-only).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id":         framework.KeptString("Merchant ID (read from AffiniPay)."),
+			"public_key": framework.KeptString("Merchant public key (`m_...`), used to initialise hosted payment fields (read-only)."),
 			"name": optText("Merchant (business) name. Cannot be blank.",
 				stringvalidator.LengthAtLeast(1), stringvalidator.RegexMatches(framework.NotBlankRegexp, "must not be blank")),
 			"contact_name":  optText("Name of the contact at the merchant." + clearDoc),
@@ -179,7 +171,7 @@ func (r *MerchantResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m := r.write(ctx, update, "applying the AffiniPay merchant settings", req.Plan, &plan, &resp.Diagnostics)
+	m := r.write(ctx, update, "apply the AffiniPay merchant settings", req.Plan, &plan, &resp.Diagnostics)
 	if m == nil || resp.Diagnostics.HasError() {
 		// Nothing applied, or an unknown outcome that the merchant read
 		// back does not show applied: nothing is recorded, and the next
@@ -247,7 +239,7 @@ func (r *MerchantResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m := r.write(ctx, update, "updating the AffiniPay merchant settings", req.Plan, &plan, &resp.Diagnostics)
+	m := r.write(ctx, update, "update the AffiniPay merchant settings", req.Plan, &plan, &resp.Diagnostics)
 	if m == nil {
 		return
 	}

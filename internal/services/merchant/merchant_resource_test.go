@@ -260,7 +260,7 @@ func TestAccMerchantResource_apiError(t *testing.T) {
 resource "affinipay_merchant" "this" {
   state = "Ontario"
 }`,
-			ExpectError: regexp.MustCompile(`(?s)Error applying the AffiniPay merchant settings.*state\s+=\s+"Ontario"`),
+			ExpectError: regexp.MustCompile(`(?s)Unable to apply the AffiniPay merchant settings.*state\s+=\s+"Ontario"`),
 		}},
 	})
 	if m := merchantTestGet(t); m.State == "Ontario" {

@@ -69,7 +69,7 @@ func (a *purgeTestDataAction) Invoke(ctx context.Context, _ action.InvokeRequest
 	}
 	charges, err := c.ListRecurringCharges(ctx, client.RecurringChargeFilter{})
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Error listing test recurring charges; nothing was purged", err, nil)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list test recurring charges; nothing was purged", err, nil)
 		return
 	}
 	active := 0
@@ -80,7 +80,7 @@ func (a *purgeTestDataAction) Invoke(ctx context.Context, _ action.InvokeRequest
 	}
 	framework.Progress(resp, "Purging %s: %d recurring charge(s) (%d ACTIVE). Live-mode data is not modified.", purgeWhat, len(charges), active)
 	res := write.Change(ctx, write.ChangeSpec[struct{}]{
-		What:    "purging test data (a purge may have been applied; running it again is harmless)",
+		What:    "purge test data (a purge may have been applied; running it again is harmless)",
 		Send:    func(ctx context.Context) (*struct{}, error) { return &struct{}{}, c.PurgeTestData(ctx) },
 		Refused: framework.ReportAPIError(nil),
 	}, &resp.Diagnostics)

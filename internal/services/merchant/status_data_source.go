@@ -37,11 +37,8 @@ func (d *statusDataSource) Schema(ctx context.Context, _ datasource.SchemaReques
 					"`SERVICE_UNRELIABLE` (recent intermittent failures impact payment processing) or `SERVICE_UNAVAILABLE` (payment processing is prevented).",
 				Computed: true,
 			},
-			"operational": schema.BoolAttribute{
-				MarkdownDescription: "`true` unless `status` is `SERVICE_UNAVAILABLE`.",
-				Computed:            true,
-			},
-			"timeouts": framework.DataSourceTimeoutsAttribute(ctx),
+			"operational": framework.ComputedBool("`true` unless `status` is `SERVICE_UNAVAILABLE`."),
+			"timeouts":    framework.DataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }

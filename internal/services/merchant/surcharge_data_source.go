@@ -66,39 +66,18 @@ func (d *surchargeDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, framework.RecurringMaxAmount)},
 			},
-			"enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether any payment type is surcharged (the API returned at least one rate).",
-				Computed:            true,
-			},
+			"enabled": framework.ComputedBool("Whether any payment type is surcharged (the API returned at least one rate)."),
 			"surcharges": schema.MapNestedAttribute{
 				MarkdownDescription: "The surcharge of each payment type that has one, keyed by type: `card`, `bank` or `loan` " +
 					"(when the bank account has more than one of a type, the API returns the first).",
 				Computed: true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"surcharge_rate": schema.Int64Attribute{
-						MarkdownDescription: "The rate in hundredths of a percent, as the API gives it: `350` is 3.50 %.",
-						Computed:            true,
-					},
-					"surcharge_rate_percent": schema.StringAttribute{
-						MarkdownDescription: "The rate as an exact decimal percentage, such as `\"3.50\"`.",
-						Computed:            true,
-					},
-					"surcharge_fee": schema.Int64Attribute{
-						MarkdownDescription: "The flat fee, in the currency's smallest unit.",
-						Computed:            true,
-					},
-					"amount": schema.Int64Attribute{
-						MarkdownDescription: "The subtotal the surcharge was computed from (`amount`); null without `amount`.",
-						Computed:            true,
-					},
-					"surcharge_amount": schema.Int64Attribute{
-						MarkdownDescription: "The surcharge on `amount`: the fee, or `amount` times the rate; null without `amount`.",
-						Computed:            true,
-					},
-					"total_amount": schema.Int64Attribute{
-						MarkdownDescription: "`amount` plus `surcharge_amount`: what to charge; null without `amount`.",
-						Computed:            true,
-					},
+					"surcharge_rate":         framework.ComputedInt64("The rate in hundredths of a percent, as the API gives it: `350` is 3.50 %."),
+					"surcharge_rate_percent": framework.ComputedString("The rate as an exact decimal percentage, such as `\"3.50\"`."),
+					"surcharge_fee":          framework.ComputedInt64("The flat fee, in the currency's smallest unit."),
+					"amount":                 framework.ComputedInt64("The subtotal the surcharge was computed from (`amount`); null without `amount`."),
+					"surcharge_amount":       framework.ComputedInt64("The surcharge on `amount`: the fee, or `amount` times the rate; null without `amount`."),
+					"total_amount":           framework.ComputedInt64("`amount` plus `surcharge_amount`: what to charge; null without `amount`."),
 				}},
 			},
 			"timeouts": framework.DataSourceTimeoutsAttribute(ctx),
@@ -136,7 +115,7 @@ func (d *surchargeDataSource) Read(ctx context.Context, req datasource.ReadReque
 					"(or the environment variable "+client.EnvPublicKey+").")
 			return
 		}
-		framework.AddAPIError(&resp.Diagnostics, "Error reading the surcharge of bank account "+id, err,
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read the surcharge of bank account "+id, err,
 			framework.ContextPaths{"amount": path.Root("amount"), "BankAccount": path.Root("bank_account_id")})
 		return
 	}

@@ -120,7 +120,7 @@ func (r *WebhookEndpointResource) applyEventsChanges(ctx context.Context, q *eve
 			retryAlone()
 			return
 		}
-		framework.AddAPIError(&batch[0].diags, "Error reading the merchant's event URLs", err, nil)
+		framework.AddAPIError(&batch[0].diags, "Unable to read the merchant's event URLs", err, nil)
 		batch[0].done = true
 		return
 	}
@@ -172,9 +172,9 @@ func (r *WebhookEndpointResource) applyEventsChanges(ctx context.Context, q *eve
 		return
 	}
 	c := applied[0]
-	what := "removing the webhook URL from the merchant's " + field
+	what := "remove the webhook URL from the merchant's " + field
 	if c.add {
-		what = "adding the webhook URL to the merchant's " + field
+		what = "add the webhook URL to the merchant's " + field
 	}
 	res := write.Change(ctx, write.ChangeSpec[client.Merchant]{
 		What: what,

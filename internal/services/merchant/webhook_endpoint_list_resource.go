@@ -61,7 +61,7 @@ func (l *webhookEndpointListResource) List(ctx context.Context, req list.ListReq
 	}
 	m, err := l.Data.Client.GetMerchant(ctx)
 	if err != nil {
-		framework.AddAPIError(&diags, "Error reading the merchant's event URLs", err, nil)
+		framework.AddAPIError(&diags, "Unable to read the merchant's event URLs", err, nil)
 		stream.Results = framework.ListError(diags)
 		return
 	}

@@ -77,11 +77,7 @@ func (r *WebhookEndpointResource) Schema(ctx context.Context, _ resource.SchemaR
 	resp.Schema = schema.Schema{
 		MarkdownDescription: webhookEndpointDescription,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<mode>:<url>`, for example `test:https://hooks.example.com/affinipay`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.KeptString("`<mode>:<url>`, for example `test:https://hooks.example.com/affinipay`."),
 			"url": schema.StringAttribute{
 				MarkdownDescription: "The absolute URL events are POSTed to. Must use `https://` (or `http://` with `allow_http = true`), " +
 					"must not contain a comma (the list delimiter; percent-encode it as `%2C`) or whitespace, and must be at most 1,024 characters. " +
@@ -250,7 +246,7 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	defer cancel()
 	m, err := r.data.Client.SharedMerchant(ctx)
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Error reading the merchant's event URLs", err, nil)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read the merchant's event URLs", err, nil)
 		return
 	}
 	mode, url := state.Mode.ValueString(), state.URL.ValueString()

@@ -56,7 +56,7 @@ func (l *paymentMethodListResource) List(ctx context.Context, req list.ListReque
 		if client.IsNotFound(err) {
 			diags.AddAttributeError(path.Root("contact_id"), "Contact not found", "There is no contact "+contactID+".")
 		} else {
-			framework.AddAPIError(&diags, "Error listing the payment methods of contact "+contactID, err, framework.ContextPaths{"contact_id": path.Root("contact_id")})
+			framework.AddAPIError(&diags, "Unable to list the payment methods of contact "+contactID, err, framework.ContextPaths{"contact_id": path.Root("contact_id")})
 		}
 		stream.Results = framework.ListError(diags)
 		return

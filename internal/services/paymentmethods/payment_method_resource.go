@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -153,31 +152,10 @@ const paymentMethodDoc = "A stored credit card or bank account of a contact (`/c
 	"by the next apply, with a warning, without sending any card data; `card_wo` may be left out."
 
 func (r *PaymentMethodResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	masked := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{
-			MarkdownDescription: desc,
-			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		}
-	}
-	maskedInt := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{
-			MarkdownDescription: desc,
-			Computed:            true,
-			PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-		}
-	}
-	addressAttr := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: paymentMethodDoc,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The payment method ID (`pmtd_...`).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.KeptString("The payment method ID (`pmtd_...`)."),
 			"contact_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the contact the payment method belongs to (`p_...` for a person, `org_...` for an organization). " +
 					"Changing it replaces the payment method.",
@@ -255,30 +233,26 @@ func (r *PaymentMethodResource) Schema(ctx context.Context, _ resource.SchemaReq
 				// state's, so RequiresReplace sees no change.
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()},
 			},
-			"name":                masked("Cardholder name, or the bank account holder's name (business name or given name and surname)."),
-			"account_number":      masked("Card or bank account number, **masked** as AffiniPay returns it (`************4242`)."),
-			"card_type":           masked("Card brand: `VISA`, `MASTERCARD`, `AMERICAN_EXPRESS`, `DISCOVER`, `DINERS_CLUB`, `JCB` or `UNKNOWN`; null for bank accounts."),
-			"expiration_month":    maskedInt("Card expiration month; null for bank accounts."),
-			"expiration_year":     maskedInt("Card expiration year; null for bank accounts."),
-			"bank_name":           masked("Name of the bank; null for cards."),
-			"bank_account_type":   masked("`checking` or `savings`; null for cards."),
-			"account_holder_type": masked("`individual` or `business`; null for cards."),
-			"payee_id": schema.StringAttribute{
-				MarkdownDescription: "ID of the merchant contact being paid with this payment method.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"name":                framework.KeptString("Cardholder name, or the bank account holder's name (business name or given name and surname)."),
+			"account_number":      framework.KeptString("Card or bank account number, **masked** as AffiniPay returns it (`************4242`)."),
+			"card_type":           framework.KeptString(framework.DescCardBrand + "; null for bank accounts."),
+			"expiration_month":    framework.KeptInt64(framework.DescCardExpMonth + "; null for bank accounts."),
+			"expiration_year":     framework.KeptInt64(framework.DescCardExpYear + "; null for bank accounts."),
+			"bank_name":           framework.KeptString(framework.DescBankName + "; null for cards."),
+			"bank_account_type":   framework.KeptString("`checking` or `savings`; null for cards."),
+			"account_holder_type": framework.KeptString("`individual` or `business`; null for cards."),
+			"payee_id":            framework.KeptString("ID of the merchant contact being paid with this payment method."),
 			"address": schema.SingleNestedAttribute{
 				MarkdownDescription: "Billing address of the card or bank account, as AffiniPay returns it; null when it has none.",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 				Attributes: map[string]schema.Attribute{
-					"line1":             addressAttr("Address line."),
-					"line2":             addressAttr("Additional address line."),
-					"city":              addressAttr("City."),
-					"state_or_province": addressAttr("State or province."),
-					"postal_code":       addressAttr("Zip or postal code."),
-					"country_code":      addressAttr("2-letter ISO 3166 country code."),
+					"line1":             framework.ComputedResourceString("Address line."),
+					"line2":             framework.ComputedResourceString("Additional address line."),
+					"city":              framework.ComputedResourceString("City."),
+					"state_or_province": framework.ComputedResourceString("State or province."),
+					"postal_code":       framework.ComputedResourceString("Zip or postal code."),
+					"country_code":      framework.ComputedResourceString("2-letter ISO 3166 country code."),
 				},
 			},
 			"timeouts": framework.TimeoutsAttribute(ctx),
@@ -439,7 +413,7 @@ func (r *PaymentMethodResource) Create(ctx context.Context, req resource.CreateR
 	if source == nil && body.OneTimeToken != "" {
 		var err error
 		if source, err = framework.ReadTokenMethod(ctx, r.data.Client, body.OneTimeToken); err != nil {
-			framework.AddAPIError(&resp.Diagnostics, "Error reading the one-time token before storing it; nothing was stored", err, nil)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to read the one-time token before storing it; nothing was stored", err, nil)
 			return
 		}
 	}
@@ -572,7 +546,7 @@ func (r *PaymentMethodResource) Update(ctx context.Context, req resource.UpdateR
 		}
 	} else {
 		res := write.Change(ctx, write.ChangeSpec[client.PaymentMethod]{
-			What: "updating the AffiniPay payment method",
+			What: "update the AffiniPay payment method",
 			Send: func(ctx context.Context) (*client.PaymentMethod, error) {
 				return r.data.Client.UpdatePaymentMethod(ctx, contactID, id, update)
 			},
@@ -624,7 +598,7 @@ func (r *PaymentMethodResource) Delete(ctx context.Context, req resource.DeleteR
 		id = pm.ID
 	}
 	write.Delete(ctx, write.DeleteSpec{
-		What: "deleting the AffiniPay payment method",
+		What: "delete the AffiniPay payment method",
 		Send: func(ctx context.Context) error { return r.data.Client.DeletePaymentMethod(ctx, contactID, id) },
 		Gone: func(ctx context.Context) (bool, error) {
 			_, err := r.data.Client.GetPaymentMethod(ctx, contactID, id)

@@ -232,9 +232,6 @@ func (e *paymentTokenEphemeralResource) Schema(_ context.Context, _ ephemeral.Sc
 		Validators:          []validator.String{stringvalidator.RegexMatches(paymentTokenTwoLetters, "must contain 2 or more letters")},
 	}
 
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: paymentTokenDoc,
 		Attributes: map[string]schema.Attribute{
@@ -266,17 +263,17 @@ func (e *paymentTokenEphemeralResource) Schema(_ context.Context, _ ephemeral.Sc
 				Computed:  true,
 				Sensitive: true,
 			},
-			"type":                  computed("`card` or `bank`."),
-			"card_type":             computed("Card brand as AffiniPay detected it: `VISA`, `MASTERCARD`, `AMERICAN_EXPRESS`, `DISCOVER`, `DINERS_CLUB`, `JCB` or `UNKNOWN`."),
-			"fingerprint":           computed("A fingerprint of the card or bank account number, the same for every token of the same number."),
-			"masked_number":         computed("The card number, masked as AffiniPay returns it (`************4242`)."),
-			"exp_month":             schema.Int64Attribute{MarkdownDescription: "Card expiration month.", Computed: true},
-			"exp_year":              schema.Int64Attribute{MarkdownDescription: "Card expiration year.", Computed: true},
-			"masked_routing_number": computed("The routing number, masked as AffiniPay returns it."),
-			"masked_account_number": computed("The bank account number, masked as AffiniPay returns it."),
-			"account_type":          computed("Bank account type: `CHECKING` or `SAVINGS`."),
-			"account_holder_type":   computed("Bank account holder type: `individual` or `business`."),
-			"bank_name":             computed("Name of the bank, when AffiniPay found it from the routing number."),
+			"type":                  framework.ComputedEphemeralString("`card` or `bank`."),
+			"card_type":             framework.ComputedEphemeralString(framework.DescCardBrand + "."),
+			"fingerprint":           framework.ComputedEphemeralString(framework.DescFingerprint + "."),
+			"masked_number":         framework.ComputedEphemeralString("The card number, masked as AffiniPay returns it (`************4242`)."),
+			"exp_month":             framework.ComputedEphemeralInt64(framework.DescCardExpMonth + "."),
+			"exp_year":              framework.ComputedEphemeralInt64(framework.DescCardExpYear + "."),
+			"masked_routing_number": framework.ComputedEphemeralString("The routing number, masked as AffiniPay returns it."),
+			"masked_account_number": framework.ComputedEphemeralString("The bank account number, masked as AffiniPay returns it."),
+			"account_type":          framework.ComputedEphemeralString(framework.DescBankAccountType + "."),
+			"account_holder_type":   framework.ComputedEphemeralString("Bank account holder type: `individual` or `business`."),
+			"bank_name":             framework.ComputedEphemeralString(framework.DescBankName + ", when AffiniPay found it from the routing number."),
 		},
 	}
 }

@@ -63,7 +63,7 @@ func (l *recurringChargeListResource) List(ctx context.Context, req list.ListReq
 	}
 	charges, err := l.Data.Client.ListRecurringCharges(ctx, client.RecurringChargeFilter{Status: cfg.Status.ValueString()})
 	if err != nil {
-		framework.AddAPIError(&diags, "Error listing recurring charges", err, framework.ContextPaths{"status": path.Root("status")})
+		framework.AddAPIError(&diags, "Unable to list recurring charges", err, framework.ContextPaths{"status": path.Root("status")})
 		stream.Results = framework.ListError(diags)
 		return
 	}

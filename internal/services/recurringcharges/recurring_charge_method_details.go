@@ -25,24 +25,21 @@ var methodDetailsAttrTypes = map[string]attr.Type{
 }
 
 func methodDetailsSchema() schema.SingleNestedAttribute {
-	str := func(d string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
-	}
 	return schema.SingleNestedAttribute{
 		MarkdownDescription: "What the charge actually collects from, as the API returns it (masked): it changes when the payment method " +
 			"is changed outside Terraform, which the API otherwise does not reveal (it never returns the method's ID).",
 		Computed: true,
 		Attributes: map[string]schema.Attribute{
-			"type":           str("`card` or `bank`."),
-			"number":         str("The masked card number, or the masked bank account number, for example `************4242`."),
-			"card_type":      str("Card brand, such as `VISA` (cards)."),
-			"exp_month":      schema.Int64Attribute{MarkdownDescription: "Card expiry month (cards).", Computed: true},
-			"exp_year":       schema.Int64Attribute{MarkdownDescription: "Card expiry year (cards).", Computed: true},
-			"routing_number": str("The masked routing number (banks)."),
-			"account_type":   str("`CHECKING` or `SAVINGS` (banks)."),
-			"bank_name":      str("The bank's name (banks), where returned."),
-			"fingerprint":    str("A fingerprint of the card or bank account that is the same for every saved copy of it, where returned."),
-			"name":           str("The name on the card or bank account, where returned."),
+			"type":           framework.ComputedResourceString("`card` or `bank`."),
+			"number":         framework.ComputedResourceString("The masked card number, or the masked bank account number, for example `************4242`."),
+			"card_type":      framework.ComputedResourceString(framework.DescCardBrand + " (cards)."),
+			"exp_month":      framework.ComputedResourceInt64(framework.DescCardExpMonth + " (cards)."),
+			"exp_year":       framework.ComputedResourceInt64(framework.DescCardExpYear + " (cards)."),
+			"routing_number": framework.ComputedResourceString(framework.DescRoutingNumberMasked + " (banks)."),
+			"account_type":   framework.ComputedResourceString(framework.DescBankAccountType + " (banks)."),
+			"bank_name":      framework.ComputedResourceString(framework.DescBankName + " (banks), where returned."),
+			"fingerprint":    framework.ComputedResourceString(framework.DescFingerprint + ", where returned."),
+			"name":           framework.ComputedResourceString("The name on the card or bank account, where returned."),
 		},
 	}
 }

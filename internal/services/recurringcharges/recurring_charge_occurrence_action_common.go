@@ -71,7 +71,7 @@ func addOccurrenceAPIError(diags *diag.Diagnostics, summary string, err error) {
 func readOccurrence(ctx context.Context, c *client.Client, cfg occurrenceActionModel, diags *diag.Diagnostics) *client.RecurringOccurrence {
 	o, err := c.GetRecurringChargeOccurrence(ctx, cfg.RecurringChargeID.ValueString(), cfg.OccurrenceID.ValueString())
 	if err != nil {
-		addOccurrenceAPIError(diags, "Error reading occurrence "+cfg.OccurrenceID.ValueString()+" of recurring charge "+cfg.RecurringChargeID.ValueString(), err)
+		addOccurrenceAPIError(diags, "Unable to read occurrence "+cfg.OccurrenceID.ValueString()+" of recurring charge "+cfg.RecurringChargeID.ValueString(), err)
 		return nil
 	}
 	return o

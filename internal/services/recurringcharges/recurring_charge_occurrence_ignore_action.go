@@ -59,7 +59,7 @@ func (a *recurringChargeOccurrenceIgnoreAction) Invoke(ctx context.Context, req 
 	}
 	framework.Progress(resp, "Ignoring occurrence %s (%s)", occID, describeOccurrence(o))
 	res := write.Change(ctx, write.ChangeSpec[client.RecurringOccurrence]{
-		What: "ignoring occurrence " + occID + " of recurring charge " + chargeID,
+		What: "ignore occurrence " + occID + " of recurring charge " + chargeID,
 		Send: func(ctx context.Context) (*client.RecurringOccurrence, error) {
 			return a.Data.Client.IgnoreRecurringChargeOccurrence(ctx, chargeID, occID)
 		},

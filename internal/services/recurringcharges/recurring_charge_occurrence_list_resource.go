@@ -82,14 +82,14 @@ func (l *recurringChargeOccurrenceListResource) List(ctx context.Context, req li
 		case client.IsNotFound(err) || (err == nil && c.Status == client.RecurringStatusDeleted):
 			diags.AddAttributeError(path.Root("recurring_charge_id"), "Recurring charge not found", "There is no recurring charge "+id+".")
 		case err != nil:
-			framework.AddAPIError(&diags, "Error reading recurring charge "+id, err, framework.ContextPaths{"id": path.Root("recurring_charge_id"), "RecurringCharge": path.Root("recurring_charge_id")})
+			framework.AddAPIError(&diags, "Unable to read recurring charge "+id, err, framework.ContextPaths{"id": path.Root("recurring_charge_id"), "RecurringCharge": path.Root("recurring_charge_id")})
 		default:
 			charges = []client.RecurringCharge{*c}
 		}
 	} else {
 		all, err := l.Data.Client.ListRecurringCharges(ctx, client.RecurringChargeFilter{})
 		if err != nil {
-			framework.AddAPIError(&diags, "Error listing recurring charges", err, nil)
+			framework.AddAPIError(&diags, "Unable to list recurring charges", err, nil)
 		}
 		for _, c := range all {
 			if c.Status != client.RecurringStatusDeleted {
@@ -110,7 +110,7 @@ func (l *recurringChargeOccurrenceListResource) List(ctx context.Context, req li
 		}
 		occs, err := l.Data.Client.ListRecurringChargeOccurrences(ctx, c.ID)
 		if err != nil {
-			framework.AddAPIError(&diags, "Error listing the occurrences of recurring charge "+c.ID, err, framework.ContextPaths{"id": path.Root("recurring_charge_id")})
+			framework.AddAPIError(&diags, "Unable to list the occurrences of recurring charge "+c.ID, err, framework.ContextPaths{"id": path.Root("recurring_charge_id")})
 			stream.Results = framework.ListError(diags)
 			return
 		}

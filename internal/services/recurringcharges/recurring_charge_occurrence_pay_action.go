@@ -64,7 +64,7 @@ func (a *recurringChargeOccurrencePayAction) Invoke(ctx context.Context, req act
 	// unknown outcome is settled by reading the occurrence back.
 	var wd diag.Diagnostics
 	res := write.Change(ctx, write.ChangeSpec[client.RecurringOccurrence]{
-		What: "paying occurrence " + occID + " of recurring charge " + chargeID,
+		What: "pay occurrence " + occID + " of recurring charge " + chargeID,
 		Send: func(ctx context.Context) (*client.RecurringOccurrence, error) {
 			return a.Data.Client.PayRecurringChargeOccurrence(ctx, chargeID, occID)
 		},

@@ -93,11 +93,7 @@ func (r *recurringChargeOccurrenceResource) Schema(ctx context.Context, _ resour
 			"deleted), the next plan creates it again, which fails until the configuration no longer names it.\n\n" +
 			"Import with the ID `<recurring_charge_id>/<occurrence_id>`, or by identity.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<recurring_charge_id>/<occurrence_id>`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.KeptString("`<recurring_charge_id>/<occurrence_id>`."),
 			"recurring_charge_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the recurring charge the occurrence belongs to. Changing it replaces the resource (nothing changes at AffiniPay).",
 				Required:            true,
@@ -110,27 +106,12 @@ func (r *recurringChargeOccurrenceResource) Schema(ctx context.Context, _ resour
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:          noSlash,
 			},
-			"amount": schema.Int64Attribute{
-				MarkdownDescription: "The amount to collect, in the currency's smallest unit.",
-				Computed:            true,
-			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "`PENDING`, `PAYING`, `PAID`, `IGNORED` or `FAILED`, as of the last refresh.",
-				Computed:            true,
-			},
-			"due_date": schema.StringAttribute{
-				MarkdownDescription: "The date payment is due, `yyyy-mm-dd`.",
-				Computed:            true,
-			},
-			"attempts": schema.Int64Attribute{
-				MarkdownDescription: "How many times collection was attempted.",
-				Computed:            true,
-			},
-			"last_attempt": schema.StringAttribute{
-				MarkdownDescription: "When collection was last attempted; null if never.",
-				Computed:            true,
-			},
-			"timeouts": framework.TimeoutsAttribute(ctx),
+			"amount":       framework.ComputedResourceInt64("The amount to collect, in the currency's smallest unit."),
+			"status":       framework.ComputedResourceString("`PENDING`, `PAYING`, `PAID`, `IGNORED` or `FAILED`, as of the last refresh."),
+			"due_date":     framework.ComputedResourceString("The date payment is due, `yyyy-mm-dd`."),
+			"attempts":     framework.ComputedResourceInt64("How many times collection was attempted."),
+			"last_attempt": framework.ComputedResourceString("When collection was last attempted; null if never."),
+			"timeouts":     framework.TimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -145,7 +126,7 @@ func (r *recurringChargeOccurrenceResource) read(ctx context.Context, chargeID, 
 		return nil, true
 	}
 	if err != nil {
-		framework.AddAPIError(diags, "Error reading occurrence "+occID+" of recurring charge "+chargeID, err, occurrenceContextPaths())
+		framework.AddAPIError(diags, "Unable to read occurrence "+occID+" of recurring charge "+chargeID, err, occurrenceContextPaths())
 	}
 	return o, false
 }

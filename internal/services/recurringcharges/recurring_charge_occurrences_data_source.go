@@ -65,23 +65,20 @@ func (d *recurringChargeOccurrencesDataSource) Schema(ctx context.Context, _ dat
 				MarkdownDescription: "The occurrences, newest first.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":     schema.StringAttribute{MarkdownDescription: "The occurrence ID.", Computed: true},
-					"amount": schema.Int64Attribute{MarkdownDescription: "The amount to collect, in the currency's smallest unit.", Computed: true},
-					"status": schema.StringAttribute{
-						MarkdownDescription: "`PENDING`, `PAYING`, `PAID`, `IGNORED` or `FAILED`.",
-						Computed:            true,
-					},
-					"due_date":     schema.StringAttribute{MarkdownDescription: "The date payment is due, `yyyy-mm-dd`.", Computed: true},
-					"attempts":     schema.Int64Attribute{MarkdownDescription: "How many times collection was attempted.", Computed: true},
-					"last_attempt": schema.StringAttribute{MarkdownDescription: "When collection was last attempted; null if never.", Computed: true},
+					"id":           framework.ComputedString("The occurrence ID."),
+					"amount":       framework.ComputedInt64("The amount to collect, in the currency's smallest unit."),
+					"status":       framework.ComputedString("`PENDING`, `PAYING`, `PAID`, `IGNORED` or `FAILED`."),
+					"due_date":     framework.ComputedString("The date payment is due, `yyyy-mm-dd`."),
+					"attempts":     framework.ComputedInt64("How many times collection was attempted."),
+					"last_attempt": framework.ComputedString("When collection was last attempted; null if never."),
 					"transactions": schema.ListNestedAttribute{
 						MarkdownDescription: "The transactions that attempted to collect the payment, oldest first.",
 						Computed:            true,
 						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"id":     schema.StringAttribute{MarkdownDescription: "The transaction ID.", Computed: true},
-							"type":   schema.StringAttribute{MarkdownDescription: "The transaction type (`CHARGE`).", Computed: true},
-							"status": schema.StringAttribute{MarkdownDescription: "The transaction status, for example `AUTHORIZED`, `COMPLETED` or `FAILED`.", Computed: true},
-							"amount": schema.Int64Attribute{MarkdownDescription: "The transaction amount.", Computed: true},
+							"id":     framework.ComputedString("The transaction ID."),
+							"type":   framework.ComputedString("The transaction type (`CHARGE`)."),
+							"status": framework.ComputedString("The transaction status, for example `AUTHORIZED`, `COMPLETED` or `FAILED`."),
+							"amount": framework.ComputedInt64("The transaction amount."),
 						}},
 					},
 				}},
@@ -108,7 +105,7 @@ func (d *recurringChargeOccurrencesDataSource) Read(ctx context.Context, req dat
 	defer cancel()
 	occs, err := d.data.Client.ListRecurringChargeOccurrences(ctx, cfg.RecurringChargeID.ValueString())
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Error listing the occurrences of recurring charge "+cfg.RecurringChargeID.ValueString(), err,
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list the occurrences of recurring charge "+cfg.RecurringChargeID.ValueString(), err,
 			framework.ContextPaths{"id": path.Root("recurring_charge_id")})
 		return
 	}

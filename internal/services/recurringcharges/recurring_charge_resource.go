@@ -216,26 +216,11 @@ func (r *RecurringChargeResource) Schema(ctx context.Context, _ resource.SchemaR
 				Default:    stringdefault.StaticString(onDestroyCancel),
 				Validators: []validator.String{stringvalidator.OneOf(onDestroyCancel, onDestroyDelete)},
 			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "`ACTIVE` (payments remain to be collected) or `COMPLETED` (all scheduled payments attempted, or cancelled).",
-				Computed:            true,
-			},
-			"status_reason": schema.StringAttribute{
-				MarkdownDescription: "Why the charge is `COMPLETED`: `schedule_complete` or `user_canceled`; null while `ACTIVE`.",
-				Computed:            true,
-			},
-			"total_occurrences": schema.Int64Attribute{
-				MarkdownDescription: "How many payments the gateway has attempted to collect (not counting the next pending one).",
-				Computed:            true,
-			},
-			"total_amount": schema.Int64Attribute{
-				MarkdownDescription: "The total the gateway has attempted to collect (not counting the next pending payment).",
-				Computed:            true,
-			},
-			"next_payment": schema.StringAttribute{
-				MarkdownDescription: "The date (`yyyy-mm-dd`) of the next payment; null when none remain.",
-				Computed:            true,
-			},
+			"status":            framework.ComputedResourceString("`ACTIVE` (payments remain to be collected) or `COMPLETED` (all scheduled payments attempted, or cancelled)."),
+			"status_reason":     framework.ComputedResourceString("Why the charge is `COMPLETED`: `schedule_complete` or `user_canceled`; null while `ACTIVE`."),
+			"total_occurrences": framework.ComputedResourceInt64("How many payments the gateway has attempted to collect (not counting the next pending one)."),
+			"total_amount":      framework.ComputedResourceInt64("The total the gateway has attempted to collect (not counting the next pending payment)."),
+			"next_payment":      framework.ComputedResourceString("The date (`yyyy-mm-dd`) of the next payment; null when none remain."),
 			"created": schema.StringAttribute{
 				MarkdownDescription: "When the charge was created (RFC 3339), when the API reports it.",
 				Computed:            true,
@@ -476,7 +461,8 @@ func (r *RecurringChargeResource) contextPaths() framework.ContextPaths {
 	}
 }
 
-// addRecurringAPIError adds err, explaining the recurring-charge codes.
+// addAPIError adds err like framework.AddAPIError, and explains the codes
+// specific to recurring charges on the attribute they concern.
 func (r *RecurringChargeResource) addAPIError(diags *diag.Diagnostics, summary string, err error) {
 	sched := path.Root("schedule")
 	switch {
@@ -757,7 +743,7 @@ func (r *RecurringChargeResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Error reading recurring charge "+state.ID.ValueString(), err, nil)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read recurring charge "+state.ID.ValueString(), err, nil)
 		return
 	}
 	resp.Diagnostics.Append(applyCharge(&state, charge)...)
@@ -800,9 +786,9 @@ func (r *RecurringChargeResource) Update(ctx context.Context, req resource.Updat
 		return
 	}
 	id := state.ID.ValueString()
-	summary := "Error updating recurring charge " + id
+	summary := "Unable to update recurring charge " + id
 	res := write.Change(ctx, write.ChangeSpec[client.RecurringCharge]{
-		What: "updating recurring charge " + id,
+		What: "update recurring charge " + id,
 		Send: func(ctx context.Context) (*client.RecurringCharge, error) {
 			return r.data.Client.UpdateRecurringCharge(ctx, id, u)
 		},
@@ -849,7 +835,7 @@ func (r *RecurringChargeResource) Delete(ctx context.Context, req resource.Delet
 		// may have made, if there is one.
 		found, err := r.findUnsettled(ctx, &state, sourceID, &resp.Diagnostics)
 		if err != nil {
-			framework.AddAPIError(&resp.Diagnostics, "Error looking for the recurring charge with source_id "+sourceID, err, nil)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to look for the recurring charge with source_id "+sourceID, err, nil)
 			return
 		}
 		if found == nil {
@@ -881,7 +867,7 @@ func (r *RecurringChargeResource) Delete(ctx context.Context, req resource.Delet
 	}
 	if state.OnDestroy.ValueString() == onDestroyDelete {
 		write.Delete(ctx, write.DeleteSpec{
-			What:    "deleting recurring charge " + id,
+			What:    "delete recurring charge " + id,
 			Send:    func(ctx context.Context) error { return r.data.Client.DeleteRecurringCharge(ctx, id) },
 			Gone:    gone(true),
 			Refused: framework.ReportAPIError(nil),
@@ -893,7 +879,7 @@ func (r *RecurringChargeResource) Delete(ctx context.Context, req resource.Delet
 	// nothing. Only when the cancel fails is the charge read, to tell
 	// "nothing left to cancel" from a real error.
 	write.Delete(ctx, write.DeleteSpec{
-		What: "cancelling recurring charge " + id,
+		What: "cancel recurring charge " + id,
 		Send: func(ctx context.Context) error {
 			_, err := r.data.Client.CancelRecurringCharge(ctx, id)
 			return err
@@ -941,7 +927,7 @@ func (r *RecurringChargeResource) verifyImportMethod(ctx context.Context, id, me
 	summary := "Cannot import recurring charge " + id + " with payment method " + method
 	charge, err := r.data.Client.GetRecurringCharge(ctx, id)
 	if err != nil {
-		framework.AddAPIError(diags, "Error reading recurring charge "+id, err, nil)
+		framework.AddAPIError(diags, "Unable to read recurring charge "+id, err, nil)
 		return
 	}
 	named, err := framework.ReadNamedMethod(ctx, r.data.Client, method)

@@ -104,23 +104,14 @@ func (d *recurringChargeScheduleDataSource) Schema(ctx context.Context, _ dataso
 				MarkdownDescription: "The payments, in order of due date.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"due_date": schema.StringAttribute{MarkdownDescription: "The date the payment is due, `yyyy-mm-dd`.", Computed: true},
-					"amount":   schema.Int64Attribute{MarkdownDescription: "The amount of the payment, in the currency's smallest unit.", Computed: true},
+					"due_date": framework.ComputedString("The date the payment is due, `yyyy-mm-dd`."),
+					"amount":   framework.ComputedInt64("The amount of the payment, in the currency's smallest unit."),
 				}},
 			},
-			"remaining_occurrences": schema.Int64Attribute{
-				MarkdownDescription: "How many payments the schedule has in all from `start_date`; null when it is boundless (no `end`, `max_occurrences` or `max_amount`).",
-				Computed:            true,
-			},
-			"remaining_amount": schema.Int64Attribute{
-				MarkdownDescription: "The total of those payments; null when the schedule is boundless.",
-				Computed:            true,
-			},
-			"next_payment": schema.StringAttribute{
-				MarkdownDescription: "The date of the first payment, `yyyy-mm-dd`; null when there is none.",
-				Computed:            true,
-			},
-			"timeouts": framework.DataSourceTimeoutsAttribute(ctx),
+			"remaining_occurrences": framework.ComputedInt64("How many payments the schedule has in all from `start_date`; null when it is boundless (no `end`, `max_occurrences` or `max_amount`)."),
+			"remaining_amount":      framework.ComputedInt64("The total of those payments; null when the schedule is boundless."),
+			"next_payment":          framework.ComputedString("The date of the first payment, `yyyy-mm-dd`; null when there is none."),
+			"timeouts":              framework.DataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -170,7 +161,7 @@ func (d *recurringChargeScheduleDataSource) Read(ctx context.Context, req dataso
 	p, err := d.data.Client.PreviewRecurringCharge(ctx, in)
 	if err != nil {
 		s := path.Root("schedule")
-		framework.AddAPIError(&resp.Diagnostics, "Error previewing the recurring charge schedule", err, framework.ContextPaths{
+		framework.AddAPIError(&resp.Diagnostics, "Unable to preview the recurring charge schedule", err, framework.ContextPaths{
 			"amount": path.Root("amount"), "max_occurrences": path.Root("max_occurrences"), "max_amount": path.Root("max_amount"),
 			"occurrences": path.Root("occurrence_count"), "start_date": path.Root("start_date"),
 			"schedule": s, "schedule.start": s.AtName("start"), "schedule.end": s.AtName("end"),

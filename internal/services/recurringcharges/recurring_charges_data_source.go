@@ -92,23 +92,23 @@ func (d *recurringChargesDataSource) Schema(ctx context.Context, _ datasource.Sc
 				MarkdownDescription: "The recurring charges, in the requested order.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":                schema.StringAttribute{MarkdownDescription: "The recurring charge ID.", Computed: true},
-					"created":           schema.StringAttribute{MarkdownDescription: "When it was created.", Computed: true},
-					"status":            schema.StringAttribute{MarkdownDescription: "`ACTIVE` or `COMPLETED`.", Computed: true},
-					"status_reason":     schema.StringAttribute{MarkdownDescription: "`schedule_complete` or `user_canceled` when `COMPLETED`.", Computed: true},
-					"account_id":        schema.StringAttribute{MarkdownDescription: "The account receiving the payments.", Computed: true},
-					"method_type":       schema.StringAttribute{MarkdownDescription: "`card` or `bank`.", Computed: true},
-					"method_number":     schema.StringAttribute{MarkdownDescription: "The masked card or account number.", Computed: true},
-					"amount":            schema.Int64Attribute{MarkdownDescription: "The amount of each payment, in the currency's smallest unit.", Computed: true},
-					"currency":          schema.StringAttribute{MarkdownDescription: "ISO 4217 currency code.", Computed: true},
-					"description":       schema.StringAttribute{MarkdownDescription: "Description.", Computed: true},
-					"reference":         schema.StringAttribute{MarkdownDescription: "Reference set on each charge.", Computed: true},
+					"id":                framework.ComputedString("The recurring charge ID."),
+					"created":           framework.ComputedString("When it was created."),
+					"status":            framework.ComputedString("`ACTIVE` or `COMPLETED`."),
+					"status_reason":     framework.ComputedString("`schedule_complete` or `user_canceled` when `COMPLETED`."),
+					"account_id":        framework.ComputedString("The account receiving the payments."),
+					"method_type":       framework.ComputedString("`card` or `bank`."),
+					"method_number":     framework.ComputedString("The masked card or account number."),
+					"amount":            framework.ComputedInt64("The amount of each payment, in the currency's smallest unit."),
+					"currency":          framework.ComputedString("ISO 4217 currency code."),
+					"description":       framework.ComputedString("Description."),
+					"reference":         framework.ComputedString("Reference set on each charge."),
 					"schedule":          schema.SingleNestedAttribute{MarkdownDescription: "The schedule.", Computed: true, Attributes: computedScheduleAttributes()},
-					"max_occurrences":   schema.Int64Attribute{MarkdownDescription: "The most payments scheduled; null for no limit.", Computed: true},
-					"max_amount":        schema.Int64Attribute{MarkdownDescription: "The most collected in total; null for no limit.", Computed: true},
-					"total_occurrences": schema.Int64Attribute{MarkdownDescription: "Payments attempted so far.", Computed: true},
-					"total_amount":      schema.Int64Attribute{MarkdownDescription: "Amount attempted so far.", Computed: true},
-					"next_payment":      schema.StringAttribute{MarkdownDescription: "Date of the next payment; null when none remain.", Computed: true},
+					"max_occurrences":   framework.ComputedInt64("The most payments scheduled; null for no limit."),
+					"max_amount":        framework.ComputedInt64("The most collected in total; null for no limit."),
+					"total_occurrences": framework.ComputedInt64("Payments attempted so far."),
+					"total_amount":      framework.ComputedInt64("Amount attempted so far."),
+					"next_payment":      framework.ComputedString("Date of the next payment; null when none remain."),
 					"data":              schema.StringAttribute{MarkdownDescription: "The charge's `data`, as JSON.", Computed: true, CustomType: jsontypes.NormalizedType{}},
 				}},
 			},
@@ -139,7 +139,7 @@ func (d *recurringChargesDataSource) Read(ctx context.Context, req datasource.Re
 		OrderBy:   cfg.OrderBy.ValueString(),
 	})
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Error listing recurring charges", err, framework.ContextPaths{
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list recurring charges", err, framework.ContextPaths{
 			"account_id": path.Root("account_id"), "status": path.Root("status"), "reference": path.Root("reference"), "order_by": path.Root("order_by"),
 		})
 		return
