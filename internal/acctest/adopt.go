@@ -39,9 +39,9 @@ type AdoptFixture struct {
 // (rcTestClock) so that the charge can start in the sandbox's future.
 func AdoptSetup(t *testing.T) *AdoptFixture {
 	t.Helper()
-	RcTestClock(t)
+	RecurringTestClock(t)
 	ctx := t.Context()
-	c := TestAccClient(t)
+	c := Client(t)
 	f := &AdoptFixture{Tag: "vip", WebhookURL: "https://hooks.example.com/adopt-" + strings.ToLower(strings.ReplaceAll(t.Name(), "/", "-"))}
 
 	m, err := c.GetMerchant(ctx)
@@ -94,15 +94,15 @@ func AdoptSetup(t *testing.T) *AdoptFixture {
 	}
 	f.PmID = pm.ID
 
-	f.CardID = RcTestCard(t, "4242424242424242")
-	f.OtherCardID = RcTestCard(t, "4111111111111111")
-	f.BankID = RcTestBank(t)
+	f.CardID = RecurringTestCard(t, "4242424242424242")
+	f.OtherCardID = RecurringTestCard(t, "4111111111111111")
+	f.BankID = RecurringTestBank(t)
 
 	maxOcc := int64(12)
 	ch, err := c.CreateRecurringCharge(ctx, client.RecurringChargeCreate{
 		SourceID: "team:" + strings.ToLower(strings.ReplaceAll(t.Name(), "/", "-")), Method: f.CardID, Amount: 12500,
 		Currency: "USD", Description: "Monthly retainer", Reference: "matter-42",
-		Schedule: client.RecurringSchedule{Start: RcDate(10), IntervalUnit: "MONTH", IntervalDelay: 1}, MaxOccurrences: &maxOcc,
+		Schedule: client.RecurringSchedule{Start: RecurringDate(10), IntervalUnit: "MONTH", IntervalDelay: 1}, MaxOccurrences: &maxOcc,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -114,12 +114,12 @@ func AdoptSetup(t *testing.T) *AdoptFixture {
 
 // adoptWrites is the number of write requests (anything but GET) t's
 // sandbox has answered.
-func adoptWrites(t *testing.T) int64 { return SandboxWrites(TestAccSandboxFor(t)) }
+func adoptWrites(t *testing.T) int64 { return SandboxWrites(SandboxFor(t)) }
 
 // adoptWriteList names the write requests, for failure messages.
 func adoptWriteList(t *testing.T) string {
 	var out []string
-	for _, r := range TestAccSandboxFor(t).Metrics().Requests {
+	for _, r := range SandboxFor(t).Metrics().Requests {
 		if r.Method != "GET" {
 			out = append(out, fmt.Sprintf("%s %s %d x%d", r.Method, r.Path, r.Status, r.Count))
 		}
@@ -192,7 +192,7 @@ func (p CLIPlan) Summary() (imports, changes int, detail []string) {
 }
 
 // hclMap renders identity values as an HCL object.
-func HclMap(m map[string]string) string {
+func HCLMap(m map[string]string) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

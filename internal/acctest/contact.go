@@ -11,9 +11,9 @@ import (
 )
 
 // testAccCheckContactDestroyed checks every contact of the state is gone.
-func TestAccCheckContactDestroyed(t *testing.T) resource.TestCheckFunc {
+func CheckContactDestroyed(t *testing.T) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		c := TestAccClient(t)
+		c := Client(t)
 		for _, rs := range s.RootModule().Resources {
 			if rs.Type != "affinipay_contact" {
 				continue

@@ -55,7 +55,7 @@ func NewDelayedSandbox(t *testing.T, match func(*http.Request) bool, before, aft
 	}
 	d.before.Store(int64(before))
 	d.after.Store(int64(after))
-	d.Srv.SetNow(RcTestNow)
+	d.Srv.SetNow(RecurringTestNow)
 	d.HTTP = httptest.NewServer(http.HandlerFunc(d.serve))
 	t.Cleanup(d.HTTP.Close)
 	return d

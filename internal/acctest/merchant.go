@@ -26,7 +26,7 @@ func PhraseRegexp(attr, phrase string) *regexp.Regexp {
 // merchantTestExpect checks the merchant at AffiniPay field by field.
 func MerchantTestExpect(t *testing.T, want map[string]string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		m, err := TestAccClient(t).GetMerchant(context.Background())
+		m, err := Client(t).GetMerchant(context.Background())
 		if err != nil {
 			return err
 		}

@@ -14,10 +14,10 @@ import (
 // merchant 1's; testAccMerchantEnv gives the others'. It needs the local
 // sandbox (several merchants cannot be made on the real API), so it skips
 // with AFFINIPAY_ACC_REAL=1.
-func TestAccParallelMerchants(t *testing.T, n int) *sandbox.Server {
+func ParallelMerchants(t *testing.T, n int) *sandbox.Server {
 	t.Helper()
-	TestAccPreCheck(t)
-	TestAccSandboxOnly(t)
+	PreCheck(t)
+	SandboxOnly(t)
 	sb := sandbox.New(sandbox.Options{Merchants: n})
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)

@@ -39,9 +39,9 @@ var testAccEnvs sync.Map
 // testAccParallel is testAccPreCheck for a test that runs in parallel on a
 // sandbox of its own. Against the real API (AFFINIPAY_ACC_REAL=1) there is
 // one merchant for all tests, so the test runs alone as before.
-func TestAccParallel(t *testing.T) {
+func Parallel(t *testing.T) {
 	t.Helper()
-	TestAccPreCheck(t)
+	PreCheck(t)
 	if testSandbox == nil {
 		return
 	}
@@ -81,7 +81,7 @@ func testAccEnvFor(t *testing.T) *testAccEnv {
 
 // testAccSandboxFor is the sandbox test t runs against, nil against the
 // real API.
-func TestAccSandboxFor(t *testing.T) *sandbox.Server {
+func SandboxFor(t *testing.T) *sandbox.Server {
 	if e := testAccEnvFor(t); e != nil {
 		return e.sb
 	}
@@ -89,7 +89,7 @@ func TestAccSandboxFor(t *testing.T) *sandbox.Server {
 }
 
 // testAccGetenv reads an AFFINIPAY_* value for test t.
-func TestAccGetenv(t *testing.T, name string) string {
+func Getenv(t *testing.T, name string) string {
 	if e := testAccEnvFor(t); e != nil {
 		return e.getenv(name)
 	}
@@ -98,10 +98,10 @@ func TestAccGetenv(t *testing.T, name string) string {
 
 // testAccFactories are the provider factories for test t: on its own
 // sandbox for a parallel test, else testAccProtoV6ProviderFactories.
-func TestAccFactories(t *testing.T) map[string]func() (tfprotov6.ProviderServer, error) {
+func Factories(t *testing.T) map[string]func() (tfprotov6.ProviderServer, error) {
 	e := testAccEnvFor(t)
 	if e == nil {
-		return TestAccProtoV6ProviderFactories
+		return ProtoV6ProviderFactories
 	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"affinipay": providerserver.NewProtocol6WithError(&provider.AffinipayProvider{Version: "test", Getenv: e.getenv}),
@@ -110,9 +110,9 @@ func TestAccFactories(t *testing.T) map[string]func() (tfprotov6.ProviderServer,
 
 // testAccFactoriesWithEcho are testAccFactories(t) plus the echo provider,
 // which turns ephemeral values into something a test can check.
-func TestAccFactoriesWithEcho(t *testing.T) map[string]func() (tfprotov6.ProviderServer, error) {
+func FactoriesWithEcho(t *testing.T) map[string]func() (tfprotov6.ProviderServer, error) {
 	f := map[string]func() (tfprotov6.ProviderServer, error){"echo": echoprovider.NewProviderServer()}
-	for name, factory := range TestAccFactories(t) {
+	for name, factory := range Factories(t) {
 		f[name] = factory
 	}
 	return f

@@ -16,7 +16,7 @@ import (
 
 // testAccProtoV6ProviderFactories instantiate the provider in-process for
 // acceptance tests.
-var TestAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"affinipay": providerserver.NewProtocol6WithError(provider.New("test")()),
 }
 
@@ -72,7 +72,7 @@ func testAccReal() bool { return os.Getenv("AFFINIPAY_ACC_REAL") == "1" }
 // resource.Test, which needs the sandbox), so `make unit` runs without
 // Terraform. With TF_ACC set it fails early when the credentials the tests
 // need are missing.
-func TestAccPreCheck(t *testing.T) {
+func PreCheck(t *testing.T) {
 	t.Helper()
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Skipf("acceptance test: set %s=1 to run it", resource.EnvTfAcc)
@@ -90,7 +90,7 @@ func TestAccPreCheck(t *testing.T) {
 }
 
 // testAccSandboxOnly skips tests that need the sandbox's admin endpoints.
-func TestAccSandboxOnly(t *testing.T) {
+func SandboxOnly(t *testing.T) {
 	t.Helper()
 	if testSandbox == nil {
 		t.Skip("needs the local sandbox (not run with AFFINIPAY_ACC_REAL=1)")
@@ -99,13 +99,13 @@ func TestAccSandboxOnly(t *testing.T) {
 
 // testAccClient is a client built from the same environment as the
 // provider, for checks and for making changes outside Terraform (drift).
-func TestAccClient(t *testing.T) *client.Client {
+func Client(t *testing.T) *client.Client {
 	t.Helper()
 	c, err := client.New(client.Config{
-		BaseURL:     TestAccGetenv(t, client.EnvBaseURL),
-		SecretKey:   TestAccGetenv(t, client.EnvSecretKey),
-		AccessToken: TestAccGetenv(t, client.EnvAccessToken),
-		PublicKey:   TestAccGetenv(t, client.EnvPublicKey),
+		BaseURL:     Getenv(t, client.EnvBaseURL),
+		SecretKey:   Getenv(t, client.EnvSecretKey),
+		AccessToken: Getenv(t, client.EnvAccessToken),
+		PublicKey:   Getenv(t, client.EnvPublicKey),
 		Mode:        client.ModeTest,
 	})
 	if err != nil {

@@ -22,7 +22,7 @@ type requestCounter struct {
 
 // testAccRequests returns a counter for method and path (a route template
 // such as "/v1/recurring/charges/{id}"), marked at the current count.
-func TestAccRequests(t *testing.T, method, path string) *requestCounter {
+func Requests(t *testing.T, method, path string) *requestCounter {
 	t.Helper()
 	c := &requestCounter{t: t, method: method, path: path}
 	c.Mark()
@@ -30,7 +30,7 @@ func TestAccRequests(t *testing.T, method, path string) *requestCounter {
 }
 
 func (c *requestCounter) total() int64 {
-	return SandboxRequestCount(TestAccSandboxFor(c.t), c.method, c.path)
+	return SandboxRequestCount(SandboxFor(c.t), c.method, c.path)
 }
 
 // sandboxRequestCount is how many requests sb has answered for a method
@@ -64,7 +64,7 @@ func (c *requestCounter) Expect(want int64, what string) func(*terraform.State) 
 // were answered since Mark.
 func (c *requestCounter) ExpectBetween(lo, hi int64, what string) func(*terraform.State) error {
 	return func(*terraform.State) error {
-		if TestAccSandboxFor(c.t) == nil {
+		if SandboxFor(c.t) == nil {
 			return nil
 		}
 		n := c.Since()

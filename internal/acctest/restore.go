@@ -11,9 +11,9 @@ import (
 // accounts (of the test key's mode) and restores them with t.Cleanup, since
 // every provider test shares one sandbox (or one real test merchant). It
 // returns the snapshot.
-func TestAccRestoreMerchant(t *testing.T) *client.Merchant {
+func RestoreMerchant(t *testing.T) *client.Merchant {
 	t.Helper()
-	c := TestAccClient(t)
+	c := Client(t)
 	orig, err := c.GetMerchant(context.Background())
 	if err != nil {
 		t.Fatalf("snapshot merchant: %v", err)

@@ -24,8 +24,8 @@ import (
 // plan imports them all with no change, and the apply sends no write
 // request; the next plan is empty.
 func TestAccAdopt_cliQueryGenerateConfig(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	f := acctest.AdoptSetup(t)
 	w := acctest.NewCLIWorkspace(t, "1.14.0", "")
 	if err := os.WriteFile(filepath.Join(w.Dir, "adopt.tfquery.hcl"), []byte(adoptQueryConfig(f)), 0o600); err != nil {
@@ -66,7 +66,7 @@ func TestAccAdopt_cliQueryGenerateConfig(t *testing.T) {
 	if err := writes.Check("applying the adoption plan"); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("adoption apply: 0 write requests (%d requests in all so far)", acctest.TestAccSandboxFor(t).Metrics().Total)
+	t.Logf("adoption apply: 0 write requests (%d requests in all so far)", acctest.SandboxFor(t).Metrics().Total)
 	if out, err := w.TryRun("plan", "-detailed-exitcode"); err != nil {
 		t.Fatalf("the plan after adoption is not empty: %v\n%s", err, out)
 	}
@@ -117,10 +117,10 @@ action "affinipay_purge_test_data" "live" {
 // purge refuses a live-mode key (sending nothing) and with the test key
 // removes the test data and nothing else.
 func TestAccAdopt_cliActions(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	f := acctest.AdoptSetup(t)
-	c := acctest.TestAccClient(t)
+	c := acctest.Client(t)
 	// Make three occurrences: the first is created with the charge; paying
 	// one schedules the next.
 	occs, err := c.ListRecurringChargeOccurrences(t.Context(), f.ChargeID)
@@ -148,7 +148,7 @@ func TestAccAdopt_cliActions(t *testing.T) {
 	}
 
 	// Paying it again is refused before anything is sent.
-	pays := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay")
+	pays := acctest.SandboxRequestCount(acctest.SandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay")
 	out, err = w.TryRun("apply", "-auto-approve", "-invoke=action.affinipay_recurring_charge_occurrence_pay.pay")
 	if err == nil || !acctest.WrapRe("Occurrence already paid").MatchString(out) || !strings.Contains(out, "occurrence_id") {
 		t.Errorf("paying a PAID occurrence: err %v, output:\n%s", err, out)
@@ -157,17 +157,17 @@ func TestAccAdopt_cliActions(t *testing.T) {
 	if err == nil || !strings.Contains(out, "NoSuchOccurrence000000") || !strings.Contains(out, "occurrence_id") {
 		t.Errorf("paying a missing occurrence: err %v, output:\n%s", err, out)
 	}
-	if n := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay") - pays; n != 0 {
+	if n := acctest.SandboxRequestCount(acctest.SandboxFor(t), "POST", "/v1/recurring/charges/{id}/occurrences/{oid}/pay") - pays; n != 0 {
 		t.Errorf("refused payments sent %d pay requests", n)
 	}
 
 	// Purge with the live key: refused, nothing sent, nothing removed.
-	purges := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "POST", "/v1/merchant/purge-test-data")
+	purges := acctest.SandboxRequestCount(acctest.SandboxFor(t), "POST", "/v1/merchant/purge-test-data")
 	out, err = w.TryRun("apply", "-auto-approve", "-invoke=action.affinipay_purge_test_data.live")
 	if err == nil || !acctest.WrapRe("Refusing to purge with a live-mode secret key").MatchString(out) {
 		t.Errorf("purge with the live key: err %v, output:\n%s", err, out)
 	}
-	if n := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "POST", "/v1/merchant/purge-test-data") - purges; n != 0 {
+	if n := acctest.SandboxRequestCount(acctest.SandboxFor(t), "POST", "/v1/merchant/purge-test-data") - purges; n != 0 {
 		t.Errorf("the refused purge sent %d requests", n)
 	}
 	if _, err := c.GetSavedCard(t.Context(), f.CardID); err != nil {
@@ -208,10 +208,10 @@ func TestAccAdopt_cliActions(t *testing.T) {
 
 // An action_trigger runs an action as part of an apply.
 func TestAccAdopt_cliActionTrigger(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	f := acctest.AdoptSetup(t)
-	c := acctest.TestAccClient(t)
+	c := acctest.Client(t)
 	occs, err := c.ListRecurringChargeOccurrences(t.Context(), f.ChargeID)
 	if err != nil || len(occs) == 0 {
 		t.Fatalf("occurrences of %s: %v %v", f.ChargeID, occs, err)

@@ -119,7 +119,7 @@ func adoptCases() []adoptCase {
 			name: "recurring_charge",
 			addr: "affinipay_recurring_charge.this",
 			config: func(*acctest.AdoptFixture) string {
-				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) + `}`
+				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RecurringDate(10)) + `}`
 			},
 			importID: func(f *acctest.AdoptFixture) string { return f.ChargeID },
 			identity: func(f *acctest.AdoptFixture) map[string]string { return map[string]string{"id": f.ChargeID} },
@@ -129,7 +129,7 @@ func adoptCases() []adoptCase {
 			name: "recurring_charge_with_method",
 			addr: "affinipay_recurring_charge.this",
 			config: func(f *acctest.AdoptFixture) string {
-				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) +
+				return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RecurringDate(10)) +
 					fmt.Sprintf("  method = %q\n}", f.CardID)
 			},
 			importID: func(f *acctest.AdoptFixture) string { return f.ChargeID + "/" + f.CardID },
@@ -151,19 +151,19 @@ func adoptImportBlock(addr, attr, value string) string {
 // `-generate-config-out` writes a configuration that is valid and plans no
 // change.
 func TestAccAdopt_importByID(t *testing.T) {
-	acctest.TestAccPreCheck(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.PreCheck(t)
+	acctest.SandboxOnly(t)
 	t.Parallel()
 	for _, tc := range adoptCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			// Each resource type in parallel, on a sandbox of its own (the
 			// write counts are this case's alone).
-			acctest.TestAccParallel(t)
+			acctest.Parallel(t)
 			f := acctest.AdoptSetup(t)
 			writes := acctest.AdoptWriteCounter{T: t}
 			cfg := tc.config(f)
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				// Import blocks and -generate-config-out: Terraform 1.5.
 				TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 				Steps: []resource.TestStep{
@@ -206,15 +206,15 @@ func TestAccAdopt_importByID(t *testing.T) {
 // no write request, and the identity is recorded; the testing framework's
 // own import by identity, and -generate-config-out from it, plan no change.
 func TestAccAdopt_importByIdentity(t *testing.T) {
-	acctest.TestAccPreCheck(t)
+	acctest.PreCheck(t)
 	acctest.AdoptSkipBelow(t, "1.12.0")
-	acctest.TestAccSandboxOnly(t)
+	acctest.SandboxOnly(t)
 	t.Parallel()
 	for _, tc := range adoptCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			// Each resource type in parallel, on a sandbox of its own (the
 			// write counts are this case's alone).
-			acctest.TestAccParallel(t)
+			acctest.Parallel(t)
 			f := acctest.AdoptSetup(t)
 			writes := acctest.AdoptWriteCounter{T: t}
 			cfg := tc.config(f)
@@ -227,12 +227,12 @@ func TestAccAdopt_importByIdentity(t *testing.T) {
 				checks["method"] = knownvalue.Null()
 			}
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 				Steps: []resource.TestStep{
 					{
 						PreConfig: writes.Mark,
-						Config:    cfg + adoptImportBlock(tc.addr, "identity", acctest.HclMap(ident)),
+						Config:    cfg + adoptImportBlock(tc.addr, "identity", acctest.HCLMap(ident)),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply:             []plancheck.PlanCheck{acctest.ExpectImportNoOp{Addr: tc.addr}},
 							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -265,17 +265,17 @@ func TestAccAdopt_importByIdentity(t *testing.T) {
 // recorded (TestAccAdopt_importByID/recurring_charge_with_method); a new
 // charge without method is refused at plan time.
 func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	f := acctest.AdoptSetup(t)
 	writes := acctest.AdoptWriteCounter{T: t}
 	const addr = "affinipay_recurring_charge.this"
 	withMethod := func(method string) string {
-		return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) +
+		return `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RecurringDate(10)) +
 			fmt.Sprintf("  method = %q\n}", method)
 	}
 	refused := acctest.WrapRe("Cannot import recurring charge", "is not the payment method the charge collects from")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 		Steps: []resource.TestStep{
 			{
@@ -296,7 +296,7 @@ func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
 				ExpectError: refused,
 			},
 			{
-				Config:      `resource "affinipay_recurring_charge" "new" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) + `}`,
+				Config:      `resource "affinipay_recurring_charge" "new" {` + fmt.Sprintf(adoptChargeBody, acctest.RecurringDate(10)) + `}`,
 				ExpectError: acctest.WrapRe("Missing method: required to create a recurring charge"),
 				PlanOnly:    true,
 			},
@@ -306,7 +306,7 @@ func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
 					if err := writes.Check("the refused imports"); err != nil {
 						t.Fatal(err)
 					}
-					if c := acctest.RcTestGet(t, f.ChargeID); c.Method == nil || framework.LastFour(c.Method.Number) != "4242" {
+					if c := acctest.RecurringTestGet(t, f.ChargeID); c.Method == nil || framework.LastFour(c.Method.Number) != "4242" {
 						t.Fatalf("the charge's method changed: %+v", c.Method)
 					}
 				},
@@ -321,18 +321,18 @@ func TestAccAdopt_recurringChargeWrongMethod(t *testing.T) {
 
 // The identity's method is checked too (Terraform 1.12+).
 func TestAccAdopt_recurringChargeWrongMethodIdentity(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	acctest.AdoptSkipBelow(t, "1.12.0")
 	f := acctest.AdoptSetup(t)
 	const addr = "affinipay_recurring_charge.this"
-	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) +
+	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RecurringDate(10)) +
 		fmt.Sprintf("  method = %q\n}", f.OtherCardID)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 		Steps: []resource.TestStep{
 			{
-				Config:      cfg + adoptImportBlock(addr, "identity", acctest.HclMap(map[string]string{"id": f.ChargeID, "method": f.OtherCardID})),
+				Config:      cfg + adoptImportBlock(addr, "identity", acctest.HCLMap(map[string]string{"id": f.ChargeID, "method": f.OtherCardID})),
 				ExpectError: acctest.WrapRe("Cannot import recurring charge", "last four digits"),
 			},
 		},
@@ -342,12 +342,12 @@ func TestAccAdopt_recurringChargeWrongMethodIdentity(t *testing.T) {
 // A charge whose payment method is changed outside Terraform shows the
 // change in method_details.
 func TestAccAdopt_recurringChargeMethodDrift(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	f := acctest.AdoptSetup(t)
 	const addr = "affinipay_recurring_charge.this"
-	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RcDate(10)) + `}`
+	cfg := `resource "affinipay_recurring_charge" "this" {` + fmt.Sprintf(adoptChargeBody, acctest.RecurringDate(10)) + `}`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 		Steps: []resource.TestStep{
 			{
@@ -363,7 +363,7 @@ func TestAccAdopt_recurringChargeMethodDrift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if _, err := acctest.TestAccClient(t).UpdateRecurringCharge(t.Context(), f.ChargeID, acctest.ClientMethodUpdate(f.OtherCardID)); err != nil {
+					if _, err := acctest.Client(t).UpdateRecurringCharge(t.Context(), f.ChargeID, acctest.ClientMethodUpdate(f.OtherCardID)); err != nil {
 						t.Fatal(err)
 					}
 				},

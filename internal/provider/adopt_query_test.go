@@ -68,9 +68,9 @@ list "affinipay_webhook_endpoint" "test" {
 // them with their identity, a display name a person recognises and, with
 // include_resource, the full object. Listing sends no write request.
 func TestAccAdopt_query(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	acctest.AdoptSkipBelow(t, "1.14.0")
-	acctest.TestAccSandboxOnly(t)
+	acctest.SandboxOnly(t)
 	f := acctest.AdoptSetup(t)
 	writes := acctest.AdoptWriteCounter{T: t}
 	byID := func(m map[string]string) queryfilter.QueryFilter {
@@ -95,7 +95,7 @@ func TestAccAdopt_query(t *testing.T) {
 	tag := map[string]string{"contact_id": f.ContactID, "tag": f.Tag}
 	hook := map[string]string{"mode": "test", "url": f.WebhookURL}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		Steps: []resource.TestStep{
 			{
@@ -119,7 +119,7 @@ func TestAccAdopt_query(t *testing.T) {
 						"id": knownvalue.StringExact(f.ChargeID), "method": knownvalue.Null(),
 					}),
 					querycheck.ExpectResourceDisplayName("affinipay_recurring_charge.active", chargeFilter,
-						knownvalue.StringExact("Monthly retainer: 125.00 USD every 1 MONTH from VISA ************4242, next "+acctest.RcDate(10)+" (ACTIVE)")),
+						knownvalue.StringExact("Monthly retainer: 125.00 USD every 1 MONTH from VISA ************4242, next "+acctest.RecurringDate(10)+" (ACTIVE)")),
 					querycheck.ExpectResourceKnownValues("affinipay_recurring_charge.active", chargeFilter, []querycheck.KnownValueCheck{
 						{Path: tfjsonpath.New("amount"), KnownValue: knownvalue.Int64Exact(12500)},
 						{Path: tfjsonpath.New("method"), KnownValue: knownvalue.Null()},
@@ -161,10 +161,10 @@ func TestAccAdopt_query(t *testing.T) {
 // at the largest page size the API allows (100): 150 contacts take two
 // requests, not eight of the default 20.
 func TestAccAdopt_queryPaging(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	acctest.AdoptSkipBelow(t, "1.14.0")
-	acctest.TestAccSandboxOnly(t)
-	c := acctest.TestAccClient(t)
+	acctest.SandboxOnly(t)
+	c := acctest.Client(t)
 	const n = 150
 	for i := range n {
 		ct, err := c.CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, TestMode: true,
@@ -176,12 +176,12 @@ func TestAccAdopt_queryPaging(t *testing.T) {
 	}
 	var before int64
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		Steps: []resource.TestStep{
 			{Config: `data "affinipay_status" "api" {}`},
 			{
-				PreConfig: func() { before = acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "GET", "/contacts") },
+				PreConfig: func() { before = acctest.SandboxRequestCount(acctest.SandboxFor(t), "GET", "/contacts") },
 				Query:     true,
 				Config: `
 provider "affinipay" {}
@@ -207,7 +207,7 @@ list "affinipay_contact" "pagers" {
 				Check: func(*terraform.State) error {
 					// The query runs the list once for validation-free
 					// listing; each run reads ceil(150/100) = 2 pages.
-					got := acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), "GET", "/contacts") - before
+					got := acctest.SandboxRequestCount(acctest.SandboxFor(t), "GET", "/contacts") - before
 					if got == 0 || got%2 != 0 || got > 4 {
 						return fmt.Errorf("listing %d contacts sent %d GET /contacts (want 2 per listing, at page_size 100)", n, got)
 					}

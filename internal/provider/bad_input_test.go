@@ -385,8 +385,8 @@ var badInputCases = []badInputCase{
 // end the test binary), and, when the error is knowable at plan time,
 // without any request to the API.
 func TestAccBadInput(t *testing.T) {
-	acctest.TestAccPreCheck(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.PreCheck(t)
+	acctest.SandboxOnly(t)
 	t.Parallel()
 	if n := len(badInputCases); n < 40 {
 		t.Fatalf("only %d bad-input cases; the table must have at least 40", n)
@@ -417,10 +417,10 @@ func TestAccBadInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// Each case runs in parallel on a sandbox of its own, so the
 			// request counts below are this case's alone.
-			acctest.TestAccParallel(t)
-			acctest.RcTestClock(t)
-			card := acctest.RcTestCard(t, "4242424242424242")
-			api := acctest.TestAccClient(t)
+			acctest.Parallel(t)
+			acctest.RecurringTestClock(t)
+			card := acctest.RecurringTestCard(t, "4242424242424242")
+			api := acctest.Client(t)
 			contact, err := api.CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, FirstName: "Bad", LastName: "Input"})
 			if err != nil {
 				t.Fatal(err)
@@ -431,7 +431,7 @@ func TestAccBadInput(t *testing.T) {
 			}
 			otherMode := fmt.Sprint(!contact.TestMode)
 			tc.config = strings.NewReplacer("%CARD%", card, "%CONTACT%", contact.ID, "%CARDTOKEN%", cardToken.ID, "%OTHERMODE%", otherMode).Replace(tc.config)
-			before, writesBefore := acctest.TestAccSandboxFor(t).Metrics().Total, acctest.SandboxWrites(acctest.TestAccSandboxFor(t))
+			before, writesBefore := acctest.SandboxFor(t).Metrics().Total, acctest.SandboxWrites(acctest.SandboxFor(t))
 			expect := badInputAttrRe(tc.attr)
 			if tc.msg != "" {
 				// Both must hold, in either order.
@@ -441,14 +441,14 @@ func TestAccBadInput(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				// Cases of features newer than the CLI in use skip, never pass.
 				TerraformVersionChecks:   badInputVersionChecks(tc.config),
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      "provider \"affinipay\" {}\n" + tc.config + "\n",
 					ExpectError: expect,
 					PlanOnly:    !tc.apiSide,
 				}},
 			})
-			sent, writes := acctest.TestAccSandboxFor(t).Metrics().Total-before, acctest.SandboxWrites(acctest.TestAccSandboxFor(t))-writesBefore
+			sent, writes := acctest.SandboxFor(t).Metrics().Total-before, acctest.SandboxWrites(acctest.SandboxFor(t))-writesBefore
 			switch {
 			case tc.reads && writes != 0:
 				t.Errorf("the plan sent %d API writes; this error is knowable at plan time by reading", writes)

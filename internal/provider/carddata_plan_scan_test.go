@@ -33,8 +33,8 @@ func TestAccPaymentMethodExampleKeepsCardDataOutOfFiles(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test (TF_ACC=1)")
 	}
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	const (
 		cardNumber    = "4012888888881881"
 		cvv           = "7391"
@@ -59,7 +59,7 @@ func TestAccPaymentMethodExampleKeepsCardDataOutOfFiles(t *testing.T) {
 		"TF_VAR_bank_routing_number=" + routingNumber, "TF_VAR_bank_account_number=" + accountNumber,
 	}
 	tokens := func() int64 {
-		return acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), http.MethodPost, "/v1/tokens")
+		return acctest.SandboxRequestCount(acctest.SandboxFor(t), http.MethodPost, "/v1/tokens")
 	}
 	phases := map[string]int64{}
 	var order []string
@@ -153,8 +153,8 @@ func TestAccPaymentTokenExampleOpensOnlyWhenNeeded(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test (TF_ACC=1)")
 	}
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	const (
 		cardNumber = "4012888888881881"
 		cvv        = "7391"
@@ -163,17 +163,17 @@ func TestAccPaymentTokenExampleOpensOnlyWhenNeeded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	contact, err := acctest.TestAccClient(t).CreateContact(t.Context(), &client.ContactCreate{
+	contact, err := acctest.Client(t).CreateContact(t.Context(), &client.ContactCreate{
 		Type: client.ContactTypePerson, FirstName: "Lu", LastName: "Harper", TestMode: true,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = acctest.TestAccClient(t).DeleteContact(context.Background(), contact.ID) })
+	t.Cleanup(func() { _ = acctest.Client(t).DeleteContact(context.Background(), contact.ID) })
 	w := acctest.NewCLIWorkspace(t, "1.11.0", string(example),
 		"TF_VAR_card_number="+cardNumber, "TF_VAR_card_cvv="+cvv, "TF_VAR_contact_id="+contact.ID)
 	tokens := func() int64 {
-		return acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), http.MethodPost, "/v1/tokens")
+		return acctest.SandboxRequestCount(acctest.SandboxFor(t), http.MethodPost, "/v1/tokens")
 	}
 	phase := func(name string, want int64, args ...string) string {
 		t.Helper()

@@ -79,22 +79,22 @@ func TestAccDataSources_timeoutsBound(t *testing.T) {
 	}
 	for _, tc := range dsTimeoutCases {
 		t.Run(tc.typeName, func(t *testing.T) {
-			acctest.TestAccParallel(t)
-			acctest.TestAccSandboxOnly(t)
-			sb := acctest.TestAccSandboxFor(t)
+			acctest.Parallel(t)
+			acctest.SandboxOnly(t)
+			sb := acctest.SandboxFor(t)
 			args := tc.args
 			if strings.Contains(args, "%CONTACT%") {
-				c, err := acctest.TestAccClient(t).CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, FirstName: "Time", LastName: "Out"})
+				c, err := acctest.Client(t).CreateContact(t.Context(), &client.ContactCreate{Type: client.ContactTypePerson, FirstName: "Time", LastName: "Out"})
 				if err != nil {
 					t.Fatal(err)
 				}
 				args = strings.ReplaceAll(args, "%CONTACT%", c.ID)
 			}
 			if strings.Contains(args, "%CHARGE%") {
-				acctest.RcTestClock(t)
-				ch, err := acctest.TestAccClient(t).CreateRecurringCharge(t.Context(), client.RecurringChargeCreate{
-					Method: acctest.RcTestCard(t, "4242424242424242"), Amount: 1000, Currency: "USD",
-					Schedule: client.RecurringSchedule{Start: acctest.RcDate(10), IntervalUnit: "MONTH", IntervalDelay: 1},
+				acctest.RecurringTestClock(t)
+				ch, err := acctest.Client(t).CreateRecurringCharge(t.Context(), client.RecurringChargeCreate{
+					Method: acctest.RecurringTestCard(t, "4242424242424242"), Amount: 1000, Currency: "USD",
+					Schedule: client.RecurringSchedule{Start: acctest.RecurringDate(10), IntervalUnit: "MONTH", IntervalDelay: 1},
 				})
 				if err != nil {
 					t.Fatal(err)
@@ -102,7 +102,7 @@ func TestAccDataSources_timeoutsBound(t *testing.T) {
 				args = strings.ReplaceAll(args, "%CHARGE%", ch.ID)
 			}
 			if strings.Contains(args, "%BANK%") {
-				banks, err := acctest.TestAccClient(t).ListBankAccounts(t.Context())
+				banks, err := acctest.Client(t).ListBankAccounts(t.Context())
 				if err != nil || len(banks) == 0 {
 					t.Fatalf("bank accounts: %v, %v", banks, err)
 				}
@@ -115,7 +115,7 @@ func TestAccDataSources_timeoutsBound(t *testing.T) {
 			var start time.Time
 			var latencyBefore int64
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: dsTimeoutSteps(tc, []resource.TestStep{
 					{
 						PreConfig: func() {

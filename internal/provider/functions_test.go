@@ -22,9 +22,9 @@ import (
 const functionsRequiredProviders = ""
 
 func TestAccFunctions(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 		Steps: []resource.TestStep{{
 			Config: functionsRequiredProviders + `
@@ -91,9 +91,9 @@ output "month_ends" {
 // and agrees with the affinipay_recurring_charge_schedule data source (the
 // API's preview) for it.
 func TestAccFunctions_scheduleDatesOfDataSource(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 		Steps: []resource.TestStep{{
 			Config: functionsRequiredProviders + `
@@ -120,7 +120,7 @@ output "agree" {
 }
 
 func TestAccFunctions_errors(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	for name, tc := range map[string]struct {
 		call string
 		want string
@@ -138,7 +138,7 @@ func TestAccFunctions_errors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 				Steps: []resource.TestStep{{
 					Config: functionsRequiredProviders + "output \"x\" {\n  value = " + tc.call + "\n}\n",

@@ -99,7 +99,7 @@ resource "affinipay_recurring_charge" "this" {
     interval_delay = 1
   }
 }
-`, interruptObjects, card.ID, acctest.RcDate(30))
+`, interruptObjects, card.ID, acctest.RecurringDate(30))
 				listAPI = func() map[string]string { return acctest.APIActiveCharges(t, api) }
 			} else {
 				typ = "affinipay_contact"

@@ -93,7 +93,7 @@ func checkOwnWebhook(t *testing.T, w *acctest.CLIWorkspace, sb *sandbox.Server) 
 			continue
 		}
 		c := sb.Merchant(n).Credentials()
-		cl, err := client.New(client.Config{BaseURL: acctest.TestAccGetenv(t, client.EnvBaseURL), SecretKey: c.TestSecretKey, Mode: client.ModeTest})
+		cl, err := client.New(client.Config{BaseURL: acctest.Getenv(t, client.EnvBaseURL), SecretKey: c.TestSecretKey, Mode: client.ModeTest})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -132,9 +132,9 @@ func writesOf(sb *sandbox.Server) [4]int64 {
 // destroy one merchant's objects (the others see no write), a wrong
 // merchant refused with no write, destroy all.
 func testManyMerchants(t *testing.T, minVersion, variant, targetB string) {
-	sb := acctest.TestAccParallelMerchants(t, 3)
+	sb := acctest.ParallelMerchants(t, 3)
 	w := newManyMerchantsWorkspace(t, minVersion, variant)
-	baseURL := acctest.TestAccGetenv(t, client.EnvBaseURL)
+	baseURL := acctest.Getenv(t, client.EnvBaseURL)
 	manyMerchantsVars(t, w, baseURL, sb, true)
 
 	w.Run("apply", "-auto-approve", "-input=false")

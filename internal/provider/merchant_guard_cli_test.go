@@ -30,7 +30,7 @@ resource "affinipay_webhook_endpoint" "guarded" {
 // access token; and checks that a saved plan applied with another
 // merchant's credentials is refused with no write.
 func TestAccMerchantGuardCLI_requestCounts(t *testing.T) {
-	sb := acctest.TestAccParallelMerchants(t, 2)
+	sb := acctest.ParallelMerchants(t, 2)
 	m1 := sb.Merchant(1)
 	allowed := `-var=allowed=["` + m1.ID() + `"]`
 	base := acctest.NewCLIWorkspace(t, "", guardCLIConfig, "TF_LOG=", "TF_LOG_PATH=")

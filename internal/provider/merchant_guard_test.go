@@ -49,13 +49,13 @@ resource "affinipay_contact" "guarded" {
 // with an error naming the merchant and the list, before any write or any
 // data source read: the only requests are the guard's reads.
 func TestAccMerchantGuard_refused(t *testing.T) {
-	sb := acctest.TestAccParallelMerchants(t, 2)
+	sb := acctest.ParallelMerchants(t, 2)
 	id1, id2 := sb.Merchant(1).ID(), sb.Merchant(2).ID()
 	forbidden := guardedConfig(fmt.Sprintf("  forbidden_merchant_ids = [%q, \"someOtherMerchant\"]", id1), "acctest:guard-forbidden")
 	notAllowed := guardedConfig(fmt.Sprintf("  allowed_merchant_ids = [%q]", id2), "acctest:guard-not-allowed")
 	const onProvider = `in provider "affinipay"`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				Config:      forbidden,
@@ -94,7 +94,7 @@ func TestAccMerchantGuard_refused(t *testing.T) {
 // guard, including through the partner flow (client_id and client_secret
 // only), and the guard costs one GET /v1/merchant per process.
 func TestAccMerchantGuard_allowed(t *testing.T) {
-	sb := acctest.TestAccParallelMerchants(t, 2)
+	sb := acctest.ParallelMerchants(t, 2)
 	m2 := sb.Merchant(2)
 	c2 := m2.Credentials()
 	partner := fmt.Sprintf(`  allowed_merchant_ids = [%q]
@@ -104,7 +104,7 @@ func TestAccMerchantGuard_allowed(t *testing.T) {
   client_id     = %q
   client_secret = %q`, m2.ID(), c2.ClientID, c2.ClientSecret)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: guardedConfig(partner, "acctest:guard-allowed"),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -132,11 +132,11 @@ func TestAccMerchantGuard_allowed(t *testing.T) {
 // bearer token of another are refused when a guard list is set, whichever
 // merchant the lists name.
 func TestAccMerchantGuard_mixedCredentials(t *testing.T) {
-	sb := acctest.TestAccParallelMerchants(t, 2)
+	sb := acctest.ParallelMerchants(t, 2)
 	body := fmt.Sprintf(`  allowed_merchant_ids = [%q]
   access_token = %q`, sb.Merchant(1).ID(), sb.Merchant(2).Credentials().AccessToken)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config:      guardedConfig(body, "acctest:guard-mixed"),
 			PlanOnly:    true,
@@ -152,7 +152,7 @@ func TestAccMerchantGuard_mixedCredentials(t *testing.T) {
 // any request.
 func TestAccMerchantGuard_invalid(t *testing.T) {
 	t.Parallel()
-	acctest.TestAccPreCheck(t)
+	acctest.PreCheck(t)
 	for name, tc := range map[string]struct{ body, want string }{
 		"both":      {`  allowed_merchant_ids = ["a"]` + "\n" + `  forbidden_merchant_ids = ["b"]`, `(?s)Invalid Attribute Combination.*forbidden_merchant_ids`},
 		"empty":     {`  allowed_merchant_ids = []`, `(?s)allowed_merchant_ids.*at least 1`},
@@ -160,7 +160,7 @@ func TestAccMerchantGuard_invalid(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccProtoV6ProviderFactories,
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      guardedConfig(tc.body, "acctest:guard-invalid"),
 					PlanOnly:    true,

@@ -11,7 +11,7 @@ import (
 // Bad provider configuration is refused with an error naming the attribute,
 // before any request is sent.
 func TestAccProviderConfig_invalid(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	cases := map[string]struct{ provider, want string }{
 		"http non-loopback": {`base_url = "http://example.com"`, `(?s)base_url.*non-loopback\s+host\s+"example.com"`},
 		"private http":      {`base_url = "http://10.1.2.3:8080"`, `(?s)base_url.*non-loopback`},
@@ -25,7 +25,7 @@ func TestAccProviderConfig_invalid(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      "provider \"affinipay\" {\n  " + tc.provider + "\n}\ndata \"affinipay_status\" \"this\" {}\n",
 					ExpectError: regexp.MustCompile(tc.want),
@@ -37,9 +37,9 @@ func TestAccProviderConfig_invalid(t *testing.T) {
 
 // Values unknown at configure time get a clear error naming the attribute.
 func TestAccProviderConfig_unknownValue(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactoriesWithEcho(t),
+		ProtoV6ProviderFactories: acctest.FactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			Config: `
 resource "terraform_data" "key" {

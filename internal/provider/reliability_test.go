@@ -101,12 +101,12 @@ func (c *relCounters) add(before, after sandbox.Metrics) {
 // relMaxApply times, and returns how many runs it took.
 func relUntilDone(t *testing.T, w *acctest.CLIWorkspace, counters *relCounters, args ...string) int {
 	t.Helper()
-	if err := acctest.TestAccSandboxFor(t).SetFaults(relFaults); err != nil {
+	if err := acctest.SandboxFor(t).SetFaults(relFaults); err != nil {
 		t.Fatal(err)
 	}
-	defer func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) }()
-	before := acctest.TestAccSandboxFor(t).Metrics()
-	defer func() { counters.add(before, acctest.TestAccSandboxFor(t).Metrics()) }()
+	defer func() { _ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) }()
+	before := acctest.SandboxFor(t).Metrics()
+	defer func() { counters.add(before, acctest.SandboxFor(t).Metrics()) }()
 	var last string
 	for run := 1; run <= relMaxApply; run++ {
 		out, err := w.TryRun(args...)
@@ -184,9 +184,9 @@ func TestAccReliability(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test (TF_ACC=1)")
 	}
-	acctest.TestAccParallel(t)
-	acctest.RcTestClock(t)
-	t.Cleanup(func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
+	acctest.Parallel(t)
+	acctest.RecurringTestClock(t)
+	t.Cleanup(func() { _ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) })
 	// AFFINIPAY_RELIABILITY_SEED runs the suite under another fault sequence.
 	if v := os.Getenv("AFFINIPAY_RELIABILITY_SEED"); v != "" {
 		seed, err := strconv.ParseInt(v, 10, 64)
@@ -195,22 +195,22 @@ func TestAccReliability(t *testing.T) {
 		}
 		relFaults.Seed = seed
 	}
-	card := acctest.RcTestCard(t, "4242424242424242")
-	c := acctest.TestAccClient(t)
+	card := acctest.RecurringTestCard(t, "4242424242424242")
+	c := acctest.Client(t)
 	merchantBefore, err := c.GetMerchant(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	// TRACE logging of ~1,000 requests would only slow the runs down.
-	w := acctest.NewCLIWorkspace(t, "", relConfig(card, acctest.RcDate(30)), "TF_LOG=", "TF_LOG_PATH=")
+	w := acctest.NewCLIWorkspace(t, "", relConfig(card, acctest.RecurringDate(30)), "TF_LOG=", "TF_LOG_PATH=")
 	var counters relCounters
 	applyRuns := relUntilDone(t, w, &counters, "apply", "-auto-approve", "-input=false", "-parallelism=10")
 
 	// With faults off: exactly the configured objects exist, once each.
 	var duplicates, lost, nonEmpty int
 	for i := 0; i < relContacts; i++ {
-		switch n := acctest.TestAccSandboxFor(t).ContactsBySourceID(relContactSourceID(i)); {
+		switch n := acctest.SandboxFor(t).ContactsBySourceID(relContactSourceID(i)); {
 		case n == 0:
 			lost++
 			t.Errorf("contact %s is missing", relContactSourceID(i))
@@ -220,7 +220,7 @@ func TestAccReliability(t *testing.T) {
 		}
 	}
 	for i := 0; i < relCharges; i++ {
-		switch n := acctest.TestAccSandboxFor(t).RecurringChargeCount(relChargeSourceID(i)); {
+		switch n := acctest.SandboxFor(t).RecurringChargeCount(relChargeSourceID(i)); {
 		case n == 0:
 			lost++
 			t.Errorf("recurring charge %s is missing", relChargeSourceID(i))
@@ -296,17 +296,17 @@ func TestAccReliability(t *testing.T) {
 	}
 
 	// A second plan, faults off, is empty.
-	planBefore := acctest.TestAccSandboxFor(t).Metrics().Total
+	planBefore := acctest.SandboxFor(t).Metrics().Total
 	if out, err := w.TryRun("plan", "-input=false", "-detailed-exitcode", "-parallelism=10"); err != nil {
 		nonEmpty++
 		t.Errorf("the plan after apply is not empty (%v):\n%s", err, out)
 	}
-	planOps := acctest.TestAccSandboxFor(t).Metrics().Total - planBefore
+	planOps := acctest.SandboxFor(t).Metrics().Total - planBefore
 
 	// Destroy under faults, until done: nothing is left behind.
 	destroyRuns := relUntilDone(t, w, &counters, "destroy", "-auto-approve", "-input=false", "-parallelism=10")
 	for i := 0; i < relContacts; i++ {
-		if n := acctest.TestAccSandboxFor(t).ContactsBySourceID(relContactSourceID(i)); n != 0 {
+		if n := acctest.SandboxFor(t).ContactsBySourceID(relContactSourceID(i)); n != 0 {
 			t.Errorf("after destroy, contact %s still exists (%d)", relContactSourceID(i), n)
 		}
 	}
@@ -347,18 +347,18 @@ func TestAccReliability(t *testing.T) {
 // source_id and adopted: the apply succeeds with the contact in state, and
 // no second contact appears on the next apply.
 func TestAccContactResource_unknownCreateOutcomeAdopts(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
-	t.Cleanup(func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
-	before := acctest.TestAccSandboxFor(t).ContactCount()
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
+	t.Cleanup(func() { _ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) })
+	before := acctest.SandboxFor(t).ContactCount()
 	var droppedBefore int64
 	tfresource.Test(t, tfresource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
-		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
+		CheckDestroy:             acctest.CheckContactDestroyed(t),
 		Steps: []tfresource.TestStep{{
 			PreConfig: func() {
-				droppedBefore = acctest.TestAccSandboxFor(t).Metrics().Faults["dropped_after_commit"]
-				if err := acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
+				droppedBefore = acctest.SandboxFor(t).Metrics().Faults["dropped_after_commit"]
+				if err := acctest.SandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -372,11 +372,11 @@ resource "affinipay_contact" "test" {
   last_name  = "Never"
 }`,
 			Check: func(*terraform.State) error {
-				_ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{})
-				if n := acctest.TestAccSandboxFor(t).Metrics().Faults["dropped_after_commit"] - droppedBefore; n != 1 {
+				_ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{})
+				if n := acctest.SandboxFor(t).Metrics().Faults["dropped_after_commit"] - droppedBefore; n != 1 {
 					return fmt.Errorf("%d POSTs dropped after commit, want 1", n)
 				}
-				if n := acctest.TestAccSandboxFor(t).ContactCount() - before; n != 1 {
+				if n := acctest.SandboxFor(t).ContactCount() - before; n != 1 {
 					return fmt.Errorf("%d contacts created, want 1", n)
 				}
 				return nil

@@ -50,7 +50,7 @@ var malformedShapes = []struct{ name, body, reason string }{
 // nothing. When the lookup by
 // source_id finds that the create did commit, the contact is adopted.
 func TestAccContactResource_malformedCreateReply(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	for _, shape := range malformedShapes {
 		t.Run(shape.name+"/not committed", func(t *testing.T) {
 			t.Parallel()
@@ -65,7 +65,7 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 				return true
 			}
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{
 					{
 						// The outcome is unknown and the lookup finds no
@@ -121,7 +121,7 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 			return true
 		})
 		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+			ProtoV6ProviderFactories: acctest.Factories(t),
 			Steps: []resource.TestStep{{
 				Config: stub.ProviderConfig() + stubContactConfig,
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -143,7 +143,7 @@ func TestAccContactResource_malformedCreateReply(t *testing.T) {
 
 // A GET /status reply without `status` is an error, not an empty value.
 func TestAccStatusDataSource_malformedReply(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	shapes := map[string]string{"empty body": "", "empty object": "{}", "null": "null", "only messages": `{"messages":[]}`, "not JSON": "<html>"}
 	reasons := map[string]string{"empty body": "empty body", "empty object": `no "status"`, "null": "null", "only messages": `no "status"`, "not JSON": "not the JSON expected"}
 	for name, body := range shapes {
@@ -155,7 +155,7 @@ func TestAccStatusDataSource_malformedReply(t *testing.T) {
 				return true
 			})
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      stub.ProviderConfig() + `data "affinipay_status" "this" {}`,
 					ExpectError: wrappedRegexp("GET /status answered 200 OK but the reply is unusable (" + reasons[name]),
@@ -188,7 +188,7 @@ func (f stubCheckFunc) CheckState(_ context.Context, _ statecheck.CheckStateRequ
 // and fails at once, saying how long, when the API asks to wait longer than
 // what remains.
 func TestAccContactResource_timeoutsBound(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const timeout = 2 * time.Second
 	const margin = 1500 * time.Millisecond
 	config := func(extra string) string {
@@ -266,7 +266,7 @@ resource "affinipay_contact" "this" {
 		}, Config: cfg + config(""), Destroy: true, ExpectError: timeoutErr},
 		{PreConfig: func() { check("delete (DELETE stalled)", true)() }, Config: cfg + config("")},
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.TestAccFactories(t), Steps: steps})
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.Factories(t), Steps: steps})
 	t.Logf("time from the first request of the operation to its failure, timeouts %s: %s", timeout, strings.Join(spans, "; "))
 }
 
@@ -276,7 +276,7 @@ resource "affinipay_contact" "this" {
 // source_id in place (no replacement) and ends with exactly one contact at
 // the API and in state, and an empty plan.
 func TestAccContactResource_unsettledCreate(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	stub := acctest.NewStubContactAPI(t)
 	config := stub.ProviderConfig() + `
 resource "affinipay_contact" "this" {
@@ -308,7 +308,7 @@ resource "affinipay_contact" "this" {
 	}
 	var settledID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				// Recorded untainted, with a warning: the post-apply
@@ -352,7 +352,7 @@ resource "affinipay_contact" "this" {
 // unusable reply is found by the lookup and adopted: one charge at the API,
 // the same one in state.
 func TestAccRecurringChargeResource_malformedCreateReply(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	for name, body := range map[string]string{"empty body": "", "object without id": `{"amount":1500}`} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -391,9 +391,9 @@ resource "affinipay_recurring_charge" "this" {
     interval_delay = 1
   }
 }
-`, wrapped.URL, creds.TestSecretKey, card.ID, acctest.RcDate(30))
+`, wrapped.URL, creds.TestSecretKey, card.ID, acctest.RecurringDate(30))
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config: config,
 					ConfigStateChecks: []statecheck.StateCheck{

@@ -92,16 +92,16 @@ func TestDataSourcesHaveTimeouts(t *testing.T) {
 // retrying for minutes, and nothing is created (the unknown outcome is
 // recorded as unsettled, then found to have created nothing).
 func TestAccTimeoutsBoundRetries(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
-	if err := acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{ErrorRate503: 1, Methods: []string{"POST"}}); err != nil {
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
+	if err := acctest.SandboxFor(t).SetFaults(sandbox.Faults{ErrorRate503: 1, Methods: []string{"POST"}}); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
+	t.Cleanup(func() { _ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) })
 	const sourceID = "timeouts:bounded-retries"
 	start := time.Now()
 	tfresource.Test(t, tfresource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []tfresource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -126,7 +126,7 @@ resource "affinipay_contact" "this" {
 	if took := time.Since(start); took > 20*time.Second {
 		t.Errorf("the create took %v: retries were not bounded by the 3s timeout", took)
 	}
-	if n := acctest.TestAccSandboxFor(t).ContactsBySourceID(sourceID); n != 0 {
+	if n := acctest.SandboxFor(t).ContactsBySourceID(sourceID); n != 0 {
 		t.Errorf("%d contacts were created", n)
 	}
 }

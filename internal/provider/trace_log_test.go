@@ -21,10 +21,10 @@ import (
 // were logged (redacted). The state is also scanned for CVVs and routing
 // numbers; masked numbers (************4242) are fine.
 func TestAccTraceLogHasNoSecrets(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
-	acctest.RcTestClock(t)
-	merchant := acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
+	acctest.RecurringTestClock(t)
+	merchant := acctest.RestoreMerchant(t)
 	if len(merchant.AchAccounts) == 0 {
 		t.Fatal("the sandbox merchant has no eCheck account")
 	}
@@ -39,7 +39,7 @@ func TestAccTraceLogHasNoSecrets(t *testing.T) {
 	)
 	// A one-time token created outside Terraform and given literally as the
 	// write-only input: its ID must not be logged or stored either.
-	tok, err := acctest.TestAccClient(t).CreateToken(t.Context(), client.TokenCreate{
+	tok, err := acctest.Client(t).CreateToken(t.Context(), client.TokenCreate{
 		Type: "bank", RoutingNumber: routingNumber, AccountNumber: account2Number,
 		AccountType: "CHECKING", AccountHolderType: "individual", GivenName: "Lu", Surname: "Harper",
 	})
@@ -47,7 +47,7 @@ func TestAccTraceLogHasNoSecrets(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The card's fingerprint is the same for every token of its number.
-	fpTok, err := acctest.TestAccClient(t).CreateToken(t.Context(), client.TokenCreate{
+	fpTok, err := acctest.Client(t).CreateToken(t.Context(), client.TokenCreate{
 		Type: "card", Number: cardNumber, ExpMonth: 10, ExpYear: 2099, CVV: cvv,
 	})
 	if err != nil || fpTok.Fingerprint == "" {
@@ -149,7 +149,7 @@ data "affinipay_recurring_charge_schedule" "preview" {
     interval_delay = 1
   }
 }
-`, merchant.Name, ach.ID, ach.Name, cardNumber, cvv, routingNumber, accountNumber, tok.ID, acctest.RcDate(30)))
+`, merchant.Name, ach.ID, ach.Name, cardNumber, cvv, routingNumber, accountNumber, tok.ID, acctest.RecurringDate(30)))
 	w.Run("plan", "-input=false")
 	w.Run("apply", "-auto-approve", "-input=false")
 	state := w.Read("terraform.tfstate")
@@ -193,7 +193,7 @@ data "affinipay_recurring_charge_schedule" "preview" {
 		"cardholder email":    "q.holderby@example.net",
 		"billing postal code": "QZ7-X49",
 	}
-	issued := acctest.TestAccSandboxFor(t).IssuedTokens()
+	issued := acctest.SandboxFor(t).IssuedTokens()
 	if len(issued) == 0 {
 		t.Fatal("no OAuth token was issued: the scan would prove nothing")
 	}

@@ -98,7 +98,7 @@ func TestAccWriteProtocol_faultMatrix(t *testing.T) {
 			t.Run(res.name+"/"+cl.name, func(t *testing.T) {
 				t.Parallel()
 				sb := sandbox.New(sandbox.Options{})
-				sb.SetNow(acctest.RcTestNow)
+				sb.SetNow(acctest.RecurringTestNow)
 				srv := httptest.NewServer(sb)
 				t.Cleanup(srv.Close)
 				api := matrixClient(t, srv.URL)
@@ -254,7 +254,7 @@ resource "affinipay_recurring_charge" "m" {
     interval_delay = 1
   }
 }
-`, card.ID, acctest.RcDate(30))
+`, card.ID, acctest.RecurringDate(30))
 			},
 			apiIDs: func(t *testing.T, api *client.Client) []string {
 				var ids []string

@@ -18,8 +18,8 @@ import (
 // and the action fails saying the payment may have been collected and
 // naming the occurrence to check, one pay request sent; the payment lands.
 func TestAccWriteProtocol_payActionUnknownOutcome(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	for _, tc := range []struct {
 		name string
 		rule sandbox.FaultRule
@@ -32,10 +32,10 @@ func TestAccWriteProtocol_payActionUnknownOutcome(t *testing.T) {
 			want: []string{"Payment outcome unknown: it may have been collected", "before running the action again"}, fail: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			acctest.TestAccParallel(t)
+			acctest.Parallel(t)
 			f := acctest.AdoptSetup(t)
-			c := acctest.TestAccClient(t)
-			sb := acctest.TestAccSandboxFor(t)
+			c := acctest.Client(t)
+			sb := acctest.SandboxFor(t)
 			occs, err := c.ListRecurringChargeOccurrences(t.Context(), f.ChargeID)
 			if err != nil || len(occs) == 0 {
 				t.Fatalf("occurrences of %s: %v %v", f.ChargeID, occs, err)

@@ -15,7 +15,7 @@ import (
 )
 
 func TestAccContactDataSource(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	sid := fmt.Sprintf("acctest:ds-%d", time.Now().UnixNano())
 	config := fmt.Sprintf(`
 resource "affinipay_contact" "test" {
@@ -38,8 +38,8 @@ data "affinipay_contact" "by_source_id" {
 }
 `, sid)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
-		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
+		CheckDestroy:             acctest.CheckContactDestroyed(t),
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -65,7 +65,7 @@ func TestAccContactDataSource_exactlyOne(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      "data \"affinipay_contact\" \"x\" {\n" + body + "\n}\n",
 					ExpectError: regexp.MustCompile(`(?s)(Invalid|Missing) Attribute (Combination|Configuration).*\[id,source_id\]`),
@@ -78,8 +78,8 @@ func TestAccContactDataSource_exactlyOne(t *testing.T) {
 // affinipay_contacts follows every page: with more matches than one page
 // of the largest size, it returns them all.
 func TestAccContactsDataSource(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	marker := fmt.Sprintf("dsmark%d", time.Now().UnixNano())
 	const n = 105
 	config := fmt.Sprintf(`
@@ -102,8 +102,8 @@ data "affinipay_contacts" "one" {
 }
 `, n, marker, marker, marker)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
-		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
+		CheckDestroy:             acctest.CheckContactDestroyed(t),
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -120,7 +120,7 @@ data "affinipay_contacts" "one" {
 func TestAccContactsDataSource_validation(t *testing.T) {
 	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{Config: `data "affinipay_contacts" "x" { order_by = ["last name"] }`, ExpectError: regexp.MustCompile(`(?s)order_by.*field name`)},
 			{Config: `data "affinipay_contacts" "x" { qf = "justtext" }`, ExpectError: regexp.MustCompile(`(?s)qf.*field:value`)},

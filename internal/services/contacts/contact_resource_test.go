@@ -34,7 +34,7 @@ func testAccContactID(s *terraform.State, addr string) (string, error) { //nolin
 
 func testAccEmailIDs(t *testing.T, id string) map[string]string {
 	t.Helper()
-	c, err := acctest.TestAccClient(t).GetContact(context.Background(), id)
+	c, err := acctest.Client(t).GetContact(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,12 +96,12 @@ resource "affinipay_contact" "test" {
 `
 
 func TestAccContactResource_person(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	var contactID string
 	var idsBefore map[string]string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
-		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
+		CheckDestroy:             acctest.CheckContactDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: testAccContactPersonV1,
@@ -178,7 +178,7 @@ func TestAccContactResource_person(t *testing.T) {
 			// Drift: a name and an email changed outside Terraform are put back.
 			{
 				PreConfig: func() {
-					c := acctest.TestAccClient(t)
+					c := acctest.Client(t)
 					_, err := c.PatchContact(context.Background(), contactID, &client.ContactPatch{
 						FirstName:      client.String("Amanda"),
 						EmailAddresses: []client.EmailAddress{{Address: "extra@example.com"}},
@@ -193,7 +193,7 @@ func TestAccContactResource_person(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(s *terraform.State) error {
-					got, err := acctest.TestAccClient(t).GetContact(context.Background(), contactID)
+					got, err := acctest.Client(t).GetContact(context.Background(), contactID)
 					if err != nil {
 						return err
 					}
@@ -206,7 +206,7 @@ func TestAccContactResource_person(t *testing.T) {
 			// Removal outside Terraform: the next plan creates it again.
 			{
 				PreConfig: func() {
-					if err := acctest.TestAccClient(t).DeleteContact(context.Background(), contactID); err != nil {
+					if err := acctest.Client(t).DeleteContact(context.Background(), contactID); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -238,11 +238,11 @@ resource "affinipay_contact" "test" {
 // An organization with configured tags and source_id: tags are
 // authoritative, changing source_id replaces the contact.
 func TestAccContactResource_organization(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	sid := fmt.Sprintf("acctest:org-%d", time.Now().UnixNano())
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
-		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
+		CheckDestroy:             acctest.CheckContactDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: testAccContactOrg("Weyland-Yutani", sid, `["default", "corporate"]`),
@@ -287,28 +287,28 @@ func TestAccContactResource_organization(t *testing.T) {
 // A create whose response is lost is retried by the client; the retry's
 // 409 resource_exists is resolved by adopting the contact, not duplicating it.
 func TestAccContactResource_lostCreateResponseAdopts(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	sid := fmt.Sprintf("acctest:lost-%d", time.Now().UnixNano())
-	dropped := func() int64 { return acctest.TestAccSandboxFor(t).Metrics().Faults["dropped_after_commit"] }
+	dropped := func() int64 { return acctest.SandboxFor(t).Metrics().Faults["dropped_after_commit"] }
 	var droppedBefore int64
-	lookups := acctest.TestAccRequests(t, "GET", "/contacts/source-id")
+	lookups := acctest.Requests(t, "GET", "/contacts/source-id")
 	stop := make(chan struct{})
-	t.Cleanup(func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
+	t.Cleanup(func() { _ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) })
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
-		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
+		CheckDestroy:             acctest.CheckContactDestroyed(t),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				droppedBefore = dropped()
 				lookups.Mark()
-				if err := acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
+				if err := acctest.SandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{"POST"}}); err != nil {
 					t.Fatal(err)
 				}
 				// Clear the faults as soon as the first POST has been dropped,
 				// so the client's retry gets through (and gets 409).
 				go func() {
-					defer func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) }()
+					defer func() { _ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) }()
 					for dropped() == droppedBefore {
 						select {
 						case <-stop:
@@ -340,7 +340,7 @@ resource "affinipay_contact" "test" {
 				if lookups.Since() == 0 {
 					return testutil.Errorf("the contact was not looked up by source_id")
 				}
-				all, err := acctest.TestAccClient(t).SearchContacts(context.Background(), client.ContactSearch{QF: "source_id:" + sid})
+				all, err := acctest.Client(t).SearchContacts(context.Background(), client.ContactSearch{QF: "source_id:" + sid})
 				if err != nil {
 					return err
 				}
@@ -401,7 +401,7 @@ func TestAccContactResource_validation(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      tc.config,
 					PlanOnly:    true,
@@ -413,9 +413,9 @@ func TestAccContactResource_validation(t *testing.T) {
 }
 
 func TestAccContactResource_importBadID(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config:        "resource \"affinipay_contact\" \"test\" {\n  type = \"person\"\n  first_name = \"X\"\n}\n",
 			ResourceName:  contactAddr,
@@ -429,16 +429,16 @@ func TestAccContactResource_importBadID(t *testing.T) {
 // A configured source_id that already belongs to a contact: the contact is
 // adopted (not duplicated) and updated to match the configuration.
 func TestAccContactResource_adoptsExistingSourceID(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	sid := fmt.Sprintf("acctest:adopt-%d", time.Now().UnixNano())
 	var existing *client.Contact
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
-		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
+		CheckDestroy:             acctest.CheckContactDestroyed(t),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				var err error
-				existing, err = acctest.TestAccClient(t).CreateContact(context.Background(), &client.ContactCreate{
+				existing, err = acctest.Client(t).CreateContact(context.Background(), &client.ContactCreate{
 					Type: "person", TestMode: true, SourceID: sid, FirstName: "Old", Notes: "from elsewhere",
 					EmailAddresses: []client.EmailAddress{{Address: "old@example.com"}},
 				})
@@ -461,14 +461,14 @@ resource "affinipay_contact" "test" {
 				if id != existing.ID {
 					return testutil.Errorf("state has contact %s, want the adopted %s", id, existing.ID)
 				}
-				got, err := acctest.TestAccClient(t).GetContact(context.Background(), id)
+				got, err := acctest.Client(t).GetContact(context.Background(), id)
 				if err != nil {
 					return err
 				}
 				if got.FirstName != "New" || got.Notes != "" || len(got.EmailAddresses) != 2 {
 					return testutil.Errorf("adopted contact not converged: first_name %q notes %q emails %v", got.FirstName, got.Notes, got.EmailAddresses)
 				}
-				all, err := acctest.TestAccClient(t).SearchContacts(context.Background(), client.ContactSearch{QF: "source_id:" + sid})
+				all, err := acctest.Client(t).SearchContacts(context.Background(), client.ContactSearch{QF: "source_id:" + sid})
 				if err != nil {
 					return err
 				}

@@ -47,7 +47,7 @@ func testAccContactTagsOf(t *testing.T, s *terraform.State) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := acctest.TestAccClient(t).GetContact(context.Background(), id)
+	c, err := acctest.Client(t).GetContact(context.Background(), id)
 	if err != nil {
 		return nil, err
 	}
@@ -57,11 +57,11 @@ func testAccContactTagsOf(t *testing.T, s *terraform.State) ([]string, error) {
 }
 
 func TestAccContactTagResource_many(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	var contactID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
-		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
+		CheckDestroy:             acctest.CheckContactDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				// Ten tags on one contact in one apply (parallel creates): all land.
@@ -93,7 +93,7 @@ func TestAccContactTagResource_many(t *testing.T) {
 			// Removal of one tag outside Terraform: the next plan adds it back.
 			{
 				PreConfig: func() {
-					c := acctest.TestAccClient(t)
+					c := acctest.Client(t)
 					cur, err := c.GetContact(context.Background(), contactID)
 					if err != nil {
 						t.Fatal(err)
@@ -159,7 +159,7 @@ func TestAccContactTagResource_validation(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
 			})
 		})
@@ -168,11 +168,11 @@ func TestAccContactTagResource_validation(t *testing.T) {
 
 // A tag on a contact deleted outside Terraform is dropped from state.
 func TestAccContactTagResource_contactGone(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	var contactID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
-		CheckDestroy:             acctest.TestAccCheckContactDestroyed(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
+		CheckDestroy:             acctest.CheckContactDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: testAccContactTags(1),
@@ -184,7 +184,7 @@ func TestAccContactTagResource_contactGone(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := acctest.TestAccClient(t).DeleteContact(context.Background(), contactID); err != nil {
+					if err := acctest.Client(t).DeleteContact(context.Background(), contactID); err != nil {
 						t.Fatal(err)
 					}
 				},

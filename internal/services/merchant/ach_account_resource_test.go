@@ -41,7 +41,7 @@ func achTestAccounts(t *testing.T, m *client.Merchant) (primary, other client.Ac
 // achTestExpect checks one eCheck account at AffiniPay.
 func achTestExpect(t *testing.T, id string, check func(a client.AchAccount) error) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		a, err := acctest.TestAccClient(t).GetAchAccount(context.Background(), id)
+		a, err := acctest.Client(t).GetAchAccount(context.Background(), id)
 		if err != nil {
 			return err
 		}
@@ -57,8 +57,8 @@ func achTestField(name, got, want string) error {
 }
 
 func TestAccAchAccountResource_basic(t *testing.T) {
-	acctest.TestAccParallel(t)
-	orig := acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	orig := acctest.RestoreMerchant(t)
 	primary, acct := achTestAccounts(t, orig)
 	const addr = "affinipay_ach_account.trust"
 	cfg := func(body string) string {
@@ -86,10 +86,10 @@ func TestAccAchAccountResource_basic(t *testing.T) {
   primary                       = true
   required_payment_fields       = []
   transaction_allowed_countries = []`)
-	patches := acctest.TestAccRequests(t, http.MethodPatch, "/v1/ach-accounts/{id}")
+	patches := acctest.Requests(t, http.MethodPatch, "/v1/ach-accounts/{id}")
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		// Destroy leaves the account as it is.
 		CheckDestroy: achTestExpect(t, acct.ID, func(a client.AchAccount) error {
 			if !a.Primary || a.Name != "Client Trust" || a.RequiredPaymentFields != "" {
@@ -180,7 +180,7 @@ func TestAccAchAccountResource_basic(t *testing.T) {
 			{
 				// Drift outside Terraform is detected and corrected with one PATCH.
 				PreConfig: func() {
-					if _, err := acctest.TestAccClient(t).UpdateAchAccount(context.Background(), acct.ID, client.AchAccountUpdate{
+					if _, err := acctest.Client(t).UpdateAchAccount(context.Background(), acct.ID, client.AchAccountUpdate{
 						Name: client.String("Renamed In The Dashboard"), TransactionAllowedCountries: client.String("US"),
 					}); err != nil {
 						t.Fatal(err)
@@ -233,8 +233,8 @@ func TestAccAchAccountResource_basic(t *testing.T) {
 // as unknown, not as its old value: neither apply nor the next plan may
 // complain.
 func TestAccAchAccountResource_primarySwitch(t *testing.T) {
-	acctest.TestAccParallel(t)
-	orig := acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	orig := acctest.RestoreMerchant(t)
 	primary, other := achTestAccounts(t, orig)
 	cfg := func(oldName, newPrimary string) string {
 		return fmt.Sprintf(`
@@ -250,7 +250,7 @@ resource "affinipay_ach_account" "old_primary" {
 }`, other.ID, newPrimary, primary.ID, oldName)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(primary.Name, ""),
@@ -287,11 +287,11 @@ resource "affinipay_ach_account" "old_primary" {
 // Un-setting the only primary account gets the API's error on `primary`,
 // and nothing changes.
 func TestAccAchAccountResource_unsetOnlyPrimary(t *testing.T) {
-	acctest.TestAccParallel(t)
-	orig := acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	orig := acctest.RestoreMerchant(t)
 	primary, _ := achTestAccounts(t, orig)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 resource "affinipay_ach_account" "operating" {
@@ -302,7 +302,7 @@ resource "affinipay_ach_account" "operating" {
 			ExpectError: regexp.MustCompile(`(?s)Unable to apply the AffiniPay eCheck account policy.*primary\s+=\s+false.*Exactly\s+one\s+eCheck\s+account\s+must\s+always\s+be\s+marked\s+as\s+primary`),
 		}},
 	})
-	a, err := acctest.TestAccClient(t).GetAchAccount(context.Background(), primary.ID)
+	a, err := acctest.Client(t).GetAchAccount(context.Background(), primary.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,14 +314,14 @@ resource "affinipay_ach_account" "operating" {
 // An unknown account ID is a clear error at create, and importing it finds
 // nothing (Read removes what does not exist).
 func TestAccAchAccountResource_notFound(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	acctest.RestoreMerchant(t)
 	config := `
 resource "affinipay_ach_account" "missing" {
   account_id = "noSuchAchAccount000000"
 }`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				Config:      config,
@@ -353,7 +353,7 @@ func TestAccAchAccountResource_validation(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      "resource \"affinipay_ach_account\" \"this\" {\n  account_id = \"5A299P9oEeKcOfUBJK8FBw\"\n  " + tc.attrs + "\n}\n",
 					PlanOnly:    true,
@@ -365,7 +365,7 @@ func TestAccAchAccountResource_validation(t *testing.T) {
 	t.Run("account_id blank", func(t *testing.T) {
 		t.Parallel() // plan-only
 		resource.UnitTest(t, resource.TestCase{
-			ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+			ProtoV6ProviderFactories: acctest.Factories(t),
 			Steps: []resource.TestStep{{
 				Config:      "resource \"affinipay_ach_account\" \"this\" {\n  account_id = \"\"\n}\n",
 				PlanOnly:    true,
@@ -379,9 +379,9 @@ func TestAccAchAccountResource_validation(t *testing.T) {
 // through the data source), plans empty afterwards, imports cleanly and its
 // destroy leaves the accounts as applied.
 func TestAccAchAccountResource_example(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t) // the example names the sandbox's accounts
-	orig := acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t) // the example names the sandbox's accounts
+	orig := acctest.RestoreMerchant(t)
 	primary, trust := achTestAccounts(t, orig)
 	cfg, err := os.ReadFile("../../../examples/resources/affinipay_ach_account/resource.tf")
 	if err != nil {
@@ -405,7 +405,7 @@ func TestAccAchAccountResource_example(t *testing.T) {
 		}),
 	)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             applied,
 		Steps: []resource.TestStep{
 			{

@@ -13,8 +13,8 @@ import (
 )
 
 func TestAccBankAccountsDataSource(t *testing.T) {
-	acctest.TestAccParallel(t)
-	banks, err := acctest.TestAccClient(t).ListBankAccounts(context.Background())
+	acctest.Parallel(t)
+	banks, err := acctest.Client(t).ListBankAccounts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestAccBankAccountsDataSource(t *testing.T) {
 		t.Fatal("the API lists no bank accounts; the test would prove nothing")
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `data "affinipay_bank_accounts" "all" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -53,11 +53,11 @@ func TestAccBankAccountsDataSource(t *testing.T) {
 // With only client_id and client_secret, the provider obtains a bearer token
 // through the OAuth client-credentials flow.
 func TestAccBankAccountsDataSource_oauthClientCredentials(t *testing.T) {
-	acctest.TestAccSandboxOnly(t)
-	acctest.TestAccParallel(t)
-	tokens := acctest.TestAccRequests(t, "POST", "/oauth/token")
+	acctest.SandboxOnly(t)
+	acctest.Parallel(t)
+	tokens := acctest.Requests(t, "POST", "/oauth/token")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -75,9 +75,9 @@ data "affinipay_bank_accounts" "all" {}`,
 }
 
 func TestAccBankAccountsDataSource_missingBearer(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {

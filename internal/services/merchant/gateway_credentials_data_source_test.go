@@ -14,8 +14,8 @@ import (
 )
 
 func TestAccGatewayCredentialsDataSource(t *testing.T) {
-	acctest.TestAccParallel(t)
-	creds, err := acctest.TestAccClient(t).GetGatewayCredentials(context.Background())
+	acctest.Parallel(t)
+	creds, err := acctest.Client(t).GetGatewayCredentials(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func TestAccGatewayCredentialsDataSource(t *testing.T) {
 	}
 	first := creds.TestAccounts[0]
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `data "affinipay_gateway_credentials" "this" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{

@@ -15,8 +15,8 @@ import (
 // The ephemeral resource's values reach the echo provider (standing in for
 // a write-only consumer) but never the state of this provider.
 func TestAccGatewayCredentialsEphemeralResource(t *testing.T) {
-	acctest.TestAccParallel(t)
-	creds, err := acctest.TestAccClient(t).GetGatewayCredentials(context.Background())
+	acctest.Parallel(t)
+	creds, err := acctest.Client(t).GetGatewayCredentials(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +25,7 @@ func TestAccGatewayCredentialsEphemeralResource(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: acctest.TestAccFactoriesWithEcho(t),
+		ProtoV6ProviderFactories: acctest.FactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			Config: `
 ephemeral "affinipay_gateway_credentials" "this" {}

@@ -14,9 +14,9 @@ import (
 )
 
 func TestAccMerchantDataSource(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	// The API, read directly, is the ground truth the data source must match.
-	m, err := acctest.TestAccClient(t).GetMerchant(context.Background())
+	m, err := acctest.Client(t).GetMerchant(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestAccMerchantDataSource(t *testing.T) {
 		}))
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `data "affinipay_merchant" "this" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -57,14 +57,14 @@ func TestAccMerchantDataSource(t *testing.T) {
 
 // Test-mode keys only see test accounts: the live key sees other IDs.
 func TestAccMerchantDataSource_liveKeySeesLiveAccounts(t *testing.T) {
-	acctest.TestAccSandboxOnly(t)
-	acctest.TestAccParallel(t)
-	test, err := acctest.TestAccClient(t).GetMerchant(context.Background())
+	acctest.SandboxOnly(t)
+	acctest.Parallel(t)
+	test, err := acctest.Client(t).GetMerchant(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -90,11 +90,11 @@ data "affinipay_merchant" "this" {}`,
 // Without secret_key, the provider takes the secret key of `mode` from
 // /gateway-credentials with the bearer token.
 func TestAccMerchantDataSource_secretKeyFromGatewayCredentials(t *testing.T) {
-	acctest.TestAccSandboxOnly(t)
-	acctest.TestAccParallel(t)
-	lookups := acctest.TestAccRequests(t, "GET", "/gateway-credentials")
+	acctest.SandboxOnly(t)
+	acctest.Parallel(t)
+	lookups := acctest.Requests(t, "GET", "/gateway-credentials")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -114,9 +114,9 @@ data "affinipay_merchant" "this" {}`,
 
 // An operation that needs a missing credential names the attribute and env var.
 func TestAccMerchantDataSource_missingSecretKey(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {

@@ -99,10 +99,10 @@ func TestMerchantDocsLockOutSection(t *testing.T) {
 // a merchant holding 198.51.100.1/24 is adopted, and the canonical spelling
 // in the configuration plans no change.
 func TestAccMerchantResource_ipRangesHostBits(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	acctest.RestoreMerchant(t)
 	patches := func() int64 {
-		return acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), http.MethodPatch, "/v1/merchant")
+		return acctest.SandboxRequestCount(acctest.SandboxFor(t), http.MethodPatch, "/v1/merchant")
 	}
 	var before int64
 	cfg := func(ranges string) string {
@@ -111,11 +111,11 @@ func TestAccMerchantResource_ipRangesHostBits(t *testing.T) {
 }`
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					if _, err := acctest.TestAccClient(t).UpdateMerchant(context.Background(), client.MerchantUpdate{
+					if _, err := acctest.Client(t).UpdateMerchant(context.Background(), client.MerchantUpdate{
 						APIAllowedIPAddressRanges: client.String("127.0.0.1/32,198.51.100.1/24"),
 					}); err != nil {
 						t.Fatal(err)
@@ -158,11 +158,11 @@ func TestAccMerchantResource_ipRangesHostBits(t *testing.T) {
 // the way back; later plans fail with the same explanation; applying from
 // an allowed address restores access.
 func TestAccMerchantResource_lockOut(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	const runner, office = "192.0.2.10", "203.0.113.5"
-	acctest.TestAccPresentAs(t, runner)
-	acctest.TestAccRestoreMerchant(t)
+	acctest.PresentAs(t, runner)
+	acctest.RestoreMerchant(t)
 	narrowed := `resource "affinipay_merchant" "this" {
   api_allowed_ip_address_ranges = ["203.0.113.0/24"]
 }`
@@ -170,7 +170,7 @@ func TestAccMerchantResource_lockOut(t *testing.T) {
   api_allowed_ip_address_ranges = []
 }`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				// The PATCH lands (it came from an allowed address: any IP
@@ -185,7 +185,7 @@ func TestAccMerchantResource_lockOut(t *testing.T) {
 			},
 			{
 				// From an address inside the ranges, [] restores access.
-				PreConfig: func() { acctest.TestAccPresentAs(t, office) },
+				PreConfig: func() { acctest.PresentAs(t, office) },
 				Config:    reopened,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -194,7 +194,7 @@ func TestAccMerchantResource_lockOut(t *testing.T) {
 			},
 			{
 				// And the runner is back in.
-				PreConfig: func() { acctest.TestAccPresentAs(t, runner) },
+				PreConfig: func() { acctest.PresentAs(t, runner) },
 				Config:    reopened,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},

@@ -20,7 +20,7 @@ import (
 // merchantTestGet reads the merchant through the API.
 func merchantTestGet(t *testing.T) *client.Merchant {
 	t.Helper()
-	m, err := acctest.TestAccClient(t).GetMerchant(context.Background())
+	m, err := acctest.Client(t).GetMerchant(context.Background())
 	if err != nil {
 		t.Fatalf("GET /v1/merchant: %v", err)
 	}
@@ -31,13 +31,13 @@ func merchantTestGet(t *testing.T) *client.Merchant {
 // empty second plan, set order, update of every attribute, import, drift,
 // clearing, removal from config, destroy that changes nothing.
 func TestAccMerchantResource_basic(t *testing.T) {
-	acctest.TestAccParallel(t)
-	orig := acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	orig := acctest.RestoreMerchant(t)
 	ctx := context.Background()
 	// Event URLs belong to affinipay_webhook_endpoint: set one to prove
 	// this resource never touches them.
 	const hook = "https://hooks.example.com/affinipay/test"
-	if _, err := acctest.TestAccClient(t).UpdateMerchant(ctx, client.MerchantUpdate{TestEventsURLs: client.String(hook)}); err != nil {
+	if _, err := acctest.Client(t).UpdateMerchant(ctx, client.MerchantUpdate{TestEventsURLs: client.String(hook)}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -78,10 +78,10 @@ resource "affinipay_merchant" "this" {
 resource "affinipay_merchant" "this" {
   name = "Maple Leaf Legal"
 }`
-	patches := acctest.TestAccRequests(t, http.MethodPatch, "/v1/merchant")
+	patches := acctest.Requests(t, http.MethodPatch, "/v1/merchant")
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
 			// Destroy changed nothing at AffiniPay.
 			acctest.MerchantTestExpect(t, map[string]string{
@@ -153,7 +153,7 @@ resource "affinipay_merchant" "this" {
 				// Drift made outside Terraform is detected and corrected.
 				PreConfig: func() {
 					patches.Mark()
-					if _, err := acctest.TestAccClient(t).UpdateMerchant(ctx, client.MerchantUpdate{
+					if _, err := acctest.Client(t).UpdateMerchant(ctx, client.MerchantUpdate{
 						Name: client.String("Changed In The Dashboard"), City: client.String("Ottawa"),
 						APIAllowedIPAddressRanges: client.String("127.0.0.1/32,198.51.100.0/24"), // still admits the runner
 					}); err != nil {
@@ -208,12 +208,12 @@ resource "affinipay_merchant" "this" {
 // A configuration with no attributes adopts the merchant without writing
 // anything.
 func TestAccMerchantResource_adoptOnly(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
-	orig := acctest.TestAccRestoreMerchant(t)
-	patches := acctest.TestAccRequests(t, http.MethodPatch, "/v1/merchant")
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
+	orig := acctest.RestoreMerchant(t)
+	patches := acctest.Requests(t, http.MethodPatch, "/v1/merchant")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `resource "affinipay_merchant" "this" {}`,
 			ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -234,10 +234,10 @@ func TestAccMerchantResource_adoptOnly(t *testing.T) {
 
 // Importing another merchant's ID is refused.
 func TestAccMerchantResource_importWrongID(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	acctest.RestoreMerchant(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config:        `resource "affinipay_merchant" "this" {}`,
 			ResourceName:  acctest.MerchantTestAddr,
@@ -251,10 +251,10 @@ func TestAccMerchantResource_importWrongID(t *testing.T) {
 // Errors the API finds (here: a state that does not fit the stored
 // country, which plan-time validation cannot know) land on the attribute.
 func TestAccMerchantResource_apiError(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	acctest.RestoreMerchant(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 resource "affinipay_merchant" "this" {
@@ -296,7 +296,7 @@ func TestAccMerchantResource_validation(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      "resource \"affinipay_merchant\" \"this\" {\n  " + tc.attrs + "\n}\n",
 					PlanOnly:    true,
@@ -310,12 +310,12 @@ func TestAccMerchantResource_validation(t *testing.T) {
 // The documented example applies as written, plans empty afterwards,
 // imports cleanly and its destroy leaves the merchant as it was applied.
 func TestAccMerchantResource_example(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t) // the example's IP ranges would lock a real runner out
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t) // the example's IP ranges would lock a real runner out
 	// The runner is the example's "CI NAT gateway": the sandbox enforces the
 	// allow-list, so the example is applied from an address it admits.
-	acctest.TestAccPresentAs(t, "198.51.100.7")
-	orig := acctest.TestAccRestoreMerchant(t)
+	acctest.PresentAs(t, "198.51.100.7")
+	orig := acctest.RestoreMerchant(t)
 	cfg, err := os.ReadFile("../../../examples/resources/affinipay_merchant/resource.tf")
 	if err != nil {
 		t.Fatal(err)
@@ -325,7 +325,7 @@ func TestAccMerchantResource_example(t *testing.T) {
 		"api_allowed_ip_address_ranges": "198.51.100.7/32,203.0.113.0/24",
 	})
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             applied,
 		Steps: []resource.TestStep{
 			{

@@ -40,12 +40,12 @@ resource "affinipay_ach_account" "trust" {
 // endpoints leaves a state (and a merchant data source read after the
 // change in the same apply) that matches the API.
 func TestAccSharedReads_merchantOnce(t *testing.T) {
-	acctest.TestAccParallel(t)
-	orig := acctest.TestAccRestoreMerchant(t)
+	acctest.Parallel(t)
+	orig := acctest.RestoreMerchant(t)
 	_, acct := achTestAccounts(t, orig)
 	webhookTestLists(t, "", "")
 	const n = 25
-	gets := acctest.TestAccRequests(t, "GET", "/v1/merchant")
+	gets := acctest.Requests(t, "GET", "/v1/merchant")
 	withDataSource := func(suffix string) string {
 		return sharedReadsMerchantConfig(n, acct.ID, suffix) + `
 data "affinipay_merchant" "after" {
@@ -54,7 +54,7 @@ data "affinipay_merchant" "after" {
 `
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{Config: sharedReadsMerchantConfig(n, acct.ID, "")},
 			{
@@ -114,7 +114,7 @@ func mapValues(m map[string]string, prefix string) []string {
 // the first reads before PagingThreshold go one by one), leaves the plan
 // empty, and still sees a change made outside Terraform.
 func TestAccSharedReads_contactsPaged(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const n = 15
 	cfg := fmt.Sprintf(`
 resource "affinipay_contact" "many" {
@@ -128,10 +128,10 @@ resource "affinipay_contact" "many" {
   ]
 }
 `, n)
-	single := acctest.TestAccRequests(t, "GET", "/contacts/{id}")
-	pages := acctest.TestAccRequests(t, "GET", "/contacts")
+	single := acctest.Requests(t, "GET", "/contacts/{id}")
+	pages := acctest.Requests(t, "GET", "/contacts")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
@@ -152,12 +152,12 @@ resource "affinipay_contact" "many" {
 			},
 			{
 				PreConfig: func() {
-					found, err := acctest.TestAccClient(t).SearchContacts(t.Context(), client.ContactSearch{Q: "Paged 7"})
+					found, err := acctest.Client(t).SearchContacts(t.Context(), client.ContactSearch{Q: "Paged 7"})
 					if err != nil || len(found) != 1 {
 						t.Fatalf("finding the contact Paged 7: %v, %d found", err, len(found))
 					}
 					name := "Paged 7 renamed"
-					if _, err := acctest.TestAccClient(t).PatchContact(t.Context(), found[0].ID, &client.ContactPatch{Name: &name}); err != nil {
+					if _, err := acctest.Client(t).PatchContact(t.Context(), found[0].ID, &client.ContactPatch{Name: &name}); err != nil {
 						t.Fatal(err)
 					}
 				},

@@ -15,9 +15,9 @@ import (
 )
 
 func TestAccStatusDataSource(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `data "affinipay_status" "this" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -30,9 +30,9 @@ func TestAccStatusDataSource(t *testing.T) {
 
 // The status endpoint needs no credentials: it works with none configured.
 func TestAccStatusDataSource_noCredentials(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {
@@ -53,7 +53,7 @@ data "affinipay_status" "this" {}`,
 // sandbox is always NORMAL, so each status comes from a stub /status on
 // loopback.
 func TestAccStatusDataSource_operational(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	for status, want := range map[string]bool{
 		"NORMAL": true, "EXCESSIVE_LATENCY": true, "SERVICE_UNRELIABLE": true, "SERVICE_UNAVAILABLE": false,
 	} {
@@ -68,7 +68,7 @@ func TestAccStatusDataSource_operational(t *testing.T) {
 			}))
 			t.Cleanup(srv.Close)
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config: fmt.Sprintf(`
 provider "affinipay" {

@@ -35,10 +35,10 @@ func surchargeEntry(rate int64, percent string, fee int64, amount, sur, total kn
 // amount=500000) on the sandbox's operating bank account, which is seeded
 // with the example's rates; the trust account has no surcharge.
 func TestAccSurchargeDataSource_referenceExamples(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	null := knownvalue.Null()
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: surchargeBankAccounts + `
 data "affinipay_surcharge" "rates" {
@@ -73,10 +73,10 @@ data "affinipay_surcharge" "trust" {
 // Rates changed at the merchant are read as they are; the amount may come
 // from the cents function.
 func TestAccSurchargeDataSource_loanRateAndCents(t *testing.T) {
-	acctest.TestAccParallel(t)
-	sb := acctest.TestAccSandboxFor(t)
+	acctest.Parallel(t)
+	sb := acctest.SandboxFor(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 		Steps: []resource.TestStep{
 			{
@@ -110,9 +110,9 @@ output "loan_total" {
 }
 
 func TestAccSurchargeDataSource_errors(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				Config:      `data "affinipay_surcharge" "x" { bank_account_id = "bank_nope" }`,

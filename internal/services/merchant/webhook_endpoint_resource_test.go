@@ -26,7 +26,7 @@ import (
 // exact strings) for a test and restores the originals when it ends.
 func webhookTestLists(t *testing.T, test, live string) {
 	t.Helper()
-	c := acctest.TestAccClient(t)
+	c := acctest.Client(t)
 	orig, err := c.GetMerchant(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +45,7 @@ func webhookTestLists(t *testing.T, test, live string) {
 // webhookTestSet writes one list outside Terraform.
 func webhookTestSet(t *testing.T, mode, list string) {
 	t.Helper()
-	if _, err := acctest.TestAccClient(t).UpdateMerchant(context.Background(), merchant.EventsURLsUpdate(mode, list)); err != nil {
+	if _, err := acctest.Client(t).UpdateMerchant(context.Background(), merchant.EventsURLsUpdate(mode, list)); err != nil {
 		t.Fatalf("setting %s: %v", merchant.EventsURLsField(mode), err)
 	}
 }
@@ -53,7 +53,7 @@ func webhookTestSet(t *testing.T, mode, list string) {
 // webhookTestGet reads one list as the API returns it.
 func webhookTestGet(t *testing.T, mode string) (string, error) {
 	t.Helper()
-	m, err := acctest.TestAccClient(t).GetMerchant(context.Background())
+	m, err := acctest.Client(t).GetMerchant(context.Background())
 	if err != nil {
 		return "", err
 	}
@@ -89,12 +89,12 @@ const webhookTestAddr = "affinipay_webhook_endpoint.test"
 // re-created by the next apply, and a destroy that leaves a URL it does not
 // own in place.
 func TestAccWebhookEndpoint_basic(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const pre, url = "https://pre.example.com/keep", "https://hooks.example.com/basic"
 	webhookTestLists(t, pre, "")
-	patches := acctest.TestAccRequests(t, "PATCH", "/v1/merchant")
+	patches := acctest.Requests(t, "PATCH", "/v1/merchant")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest, pre),
 		Steps: []resource.TestStep{
 			{
@@ -163,11 +163,11 @@ func TestAccWebhookEndpoint_basic(t *testing.T) {
 // A live endpoint goes into live_events_urls only; changing mode or url
 // replaces it, moving the URL.
 func TestAccWebhookEndpoint_liveAndReplace(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const url, url2 = "https://hooks.example.com/live", "https://hooks.example.com/live2"
 	webhookTestLists(t, "", "https://pre.example.com/live")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
 			webhookTestExpect(t, client.ModeLive, "https://pre.example.com/live"),
 			webhookTestExpect(t, client.ModeTest),
@@ -227,19 +227,19 @@ func TestAccWebhookEndpoint_liveAndReplace(t *testing.T) {
 // cycle before last finished and the rest of the 10 in flight: two cycles
 // per 10 endpoints, 6 for 25. Without batching it would be 25.
 func TestAccWebhookEndpoint_many(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const pre = "https://pre.example.com/keep"
 	webhookTestLists(t, pre, "")
 	const n, parallelism = 25, 10
 	// Two more than the worst case above, for a slow or busy machine.
 	const maxPatches = 2*((n+parallelism-1)/parallelism) + 2
-	patches := acctest.TestAccRequests(t, "PATCH", "/v1/merchant")
-	sb := acctest.TestAccSandboxFor(t)
+	patches := acctest.Requests(t, "PATCH", "/v1/merchant")
+	sb := acctest.SandboxFor(t)
 	if sb != nil {
 		t.Cleanup(func() { _ = sb.SetFaults(sandbox.Faults{}) })
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest, pre),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
@@ -288,12 +288,12 @@ resource "affinipay_webhook_endpoint" "many" {
 // A URL already in the list is adopted without a write; matching is exact,
 // so the trailing-slash variant is a different URL and stays.
 func TestAccWebhookEndpoint_adoptExact(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const url = "https://hooks.example.com/adopt"
 	webhookTestLists(t, url+","+url+"/", "")
-	patches := acctest.TestAccRequests(t, "PATCH", "/v1/merchant")
+	patches := acctest.Requests(t, "PATCH", "/v1/merchant")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest, url+"/"),
 		Steps: []resource.TestStep{{
 			PreConfig: patches.Mark,
@@ -309,11 +309,11 @@ func TestAccWebhookEndpoint_adoptExact(t *testing.T) {
 // allow_http = true accepts an http:// URL; import of an http:// URL sets
 // allow_http = true, so ImportStateVerify matches.
 func TestAccWebhookEndpoint_allowHTTP(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const url = "http://hooks.example.com/plain"
 	webhookTestLists(t, "", "")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest),
 		Steps: []resource.TestStep{
 			{
@@ -337,7 +337,7 @@ func TestAccWebhookEndpoint_allowHTTP(t *testing.T) {
 // names the limit, the current length and the length it would have, and
 // nothing is written.
 func TestAccWebhookEndpoint_listLimit(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	// 40 URLs of 24 characters plus commas: 40*24+39 = 999 characters.
 	fill := make([]string, 40)
 	for i := range fill {
@@ -351,7 +351,7 @@ func TestAccWebhookEndpoint_listLimit(t *testing.T) {
 	// 999 + 1 + 24 = 1024 fits; 999 + 1 + 25 = 1025 does not.
 	fits, over := "https://hooks.example/"+strings.Repeat("a", 2), "https://hooks.example/"+strings.Repeat("b", 3)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config:      webhookTestConfig(over, "test", ""),
 			ExpectError: regexp.MustCompile(`(?s)1024-character limit.*limits test_events_urls to 1024 characters.*currently\s+999\s+characters\s+long\s+with\s+40\s+URLs.*make\s+it\s+1025\s+characters`),
@@ -361,7 +361,7 @@ func TestAccWebhookEndpoint_listLimit(t *testing.T) {
 		t.Fatalf("after the refused create test_events_urls = %q (%v), want it unchanged", got, err)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             webhookTestExpect(t, client.ModeTest, list),
 		Steps: []resource.TestStep{{
 			Config: webhookTestConfig(fits, "test", ""),
@@ -396,7 +396,7 @@ func TestAccWebhookEndpoint_invalid(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      webhookTestConfig(tc.url, tc.mode, tc.extra),
 					PlanOnly:    true,
@@ -410,7 +410,7 @@ func TestAccWebhookEndpoint_invalid(t *testing.T) {
 // Import IDs are checked before anything is read; a well-formed ID whose
 // URL is not registered imports nothing.
 func TestAccWebhookEndpoint_importInvalid(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	webhookTestLists(t, "https://pre.example.com/keep", "")
 	cases := map[string]struct{ id, want string }{
 		"no mode":      {"https://hooks.example.com/a", `(?s)Invalid import ID.*mode\s+"https"\s+is\s+neither`},
@@ -424,7 +424,7 @@ func TestAccWebhookEndpoint_importInvalid(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:        webhookTestConfig("https://hooks.example.com/a", "test", ""),
 					ResourceName:  webhookTestAddr,
@@ -469,7 +469,7 @@ func TestWebhookEventsListEdits(t *testing.T) {
 // The documented example applies as written, plans empty afterwards and
 // destroys only what it added.
 func TestAccWebhookEndpoint_example(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	cfg, err := os.ReadFile("../../../examples/resources/affinipay_webhook_endpoint/resource.tf")
 	if err != nil {
 		t.Fatal(err)
@@ -477,7 +477,7 @@ func TestAccWebhookEndpoint_example(t *testing.T) {
 	const pre = "https://pre.example.com/keep"
 	webhookTestLists(t, pre, pre)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
 			webhookTestExpect(t, client.ModeTest, pre),
 			webhookTestExpect(t, client.ModeLive, pre),

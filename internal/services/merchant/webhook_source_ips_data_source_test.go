@@ -53,8 +53,8 @@ func TestWebhookSourceAddressesMatchReference(t *testing.T) {
 
 // No request and no credentials are needed.
 func TestAccWebhookSourceIPsDataSource(t *testing.T) {
-	acctest.TestAccParallel(t)
-	sb := acctest.TestAccSandboxFor(t)
+	acctest.Parallel(t)
+	sb := acctest.SandboxFor(t)
 	before := sb.Metrics().Total
 	addrs := make([]knownvalue.Check, 0, len(merchantsvc.WebhookSourceAddresses))
 	cidrs := make([]knownvalue.Check, 0, len(merchantsvc.WebhookSourceAddresses))
@@ -63,7 +63,7 @@ func TestAccWebhookSourceIPsDataSource(t *testing.T) {
 		cidrs = append(cidrs, knownvalue.StringExact(a+"/32"))
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "affinipay" {

@@ -20,7 +20,7 @@ import (
 
 // pmTestTokenPosts counts POST /v1/tokens answered by t's sandbox.
 func pmTestTokenPosts(t *testing.T) int64 {
-	return acctest.SandboxRequestCount(acctest.TestAccSandboxFor(t), http.MethodPost, "/v1/tokens")
+	return acctest.SandboxRequestCount(acctest.SandboxFor(t), http.MethodPost, "/v1/tokens")
 }
 
 // pmTestCardWOConfig is a contact and a payment method with card_wo; a
@@ -54,8 +54,8 @@ resource "affinipay_payment_method" "card" {
 // changed details with the same version, or card_wo removed; one for a
 // version bump (in place, same ID); import; none at destroy.
 func TestAccPaymentMethodResource_cardWO(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	const addr = "affinipay_payment_method.card"
 	var contactID, pmID string
 	sameID := statecheck.CompareValue(compare.ValuesSame())
@@ -76,7 +76,7 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy: func(s *terraform.State) error {
 			if err := tokens(0)(s); err != nil {
 				return fmt.Errorf("destroy: %w", err)
@@ -144,7 +144,7 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("payment_details_wo_version"), knownvalue.Int64Exact(2)),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(tokens(1), func(*terraform.State) error {
-					pm, err := acctest.TestAccClient(t).GetPaymentMethod(context.Background(), contactID, pmID)
+					pm, err := acctest.Client(t).GetPaymentMethod(context.Background(), contactID, pmID)
 					if err != nil {
 						return err
 					}
@@ -202,11 +202,11 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 // bank_account_wo stores a bank account; its holder rules and payment_type
 // are checked at plan time.
 func TestAccPaymentMethodResource_bankAccountWO(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const addr = "affinipay_payment_method.bank"
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             pmTestCheckGone(t),
 		Steps: []resource.TestStep{{
 			Config: pmTestContact + `
@@ -288,7 +288,7 @@ resource "affinipay_payment_method" "bad" {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config: fmt.Sprintf(base, tc.typ, tc.attrs), PlanOnly: true, ExpectError: regexp.MustCompile(tc.want),
 				}},

@@ -18,7 +18,7 @@ func TestAccPaymentMethodNoCardDataInStateOrLog(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test (TF_ACC=1)")
 	}
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const (
 		cardNumber    = "4012888888881881"
 		cvv           = "8317"

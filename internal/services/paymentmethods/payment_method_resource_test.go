@@ -73,7 +73,7 @@ func pmTestCheckGone(t *testing.T) resource.TestCheckFunc {
 			if rs.Type != "affinipay_payment_method" {
 				continue
 			}
-			_, err := acctest.TestAccClient(t).GetPaymentMethod(context.Background(), rs.Primary.Attributes["contact_id"], rs.Primary.ID)
+			_, err := acctest.Client(t).GetPaymentMethod(context.Background(), rs.Primary.Attributes["contact_id"], rs.Primary.ID)
 			if err == nil {
 				return fmt.Errorf("payment method %s still exists", rs.Primary.ID)
 			}
@@ -86,11 +86,11 @@ func pmTestCheckGone(t *testing.T) resource.TestCheckFunc {
 }
 
 func TestAccPaymentMethodResource_card(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const addr = "affinipay_payment_method.card"
 	var contactID, pmID string
 	sameID := statecheck.CompareValue(compare.ValuesSame())
-	patches := acctest.TestAccRequests(t, http.MethodPatch, "/contacts/{id}/payment-methods/{pmid}")
+	patches := acctest.Requests(t, http.MethodPatch, "/contacts/{id}/payment-methods/{pmid}")
 	capture := func(s *terraform.State) error {
 		var err error
 		contactID, pmID, err = pmTestIDs(s, addr)
@@ -99,7 +99,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             pmTestCheckGone(t),
 		Steps: []resource.TestStep{
 			{
@@ -131,7 +131,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("all")})),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(capture, func(*terraform.State) error {
-					pm, err := acctest.TestAccClient(t).GetPaymentMethod(context.Background(), contactID, pmID)
+					pm, err := acctest.Client(t).GetPaymentMethod(context.Background(), contactID, pmID)
 					if err != nil {
 						return err
 					}
@@ -175,7 +175,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("client"), knownvalue.StringExact("merchant")})),
 				},
 				Check: func(*terraform.State) error {
-					pm, err := acctest.TestAccClient(t).GetPaymentMethod(context.Background(), contactID, pmID)
+					pm, err := acctest.Client(t).GetPaymentMethod(context.Background(), contactID, pmID)
 					if err != nil {
 						return err
 					}
@@ -225,7 +225,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 					if err := patches.Expect(1, "to replace the card")(nil); err != nil {
 						return err
 					}
-					pm, err := acctest.TestAccClient(t).GetPaymentMethod(context.Background(), contactID, pmID)
+					pm, err := acctest.Client(t).GetPaymentMethod(context.Background(), contactID, pmID)
 					if err != nil {
 						return err
 					}
@@ -246,7 +246,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 			{
 				// Drift made outside Terraform is detected and corrected.
 				PreConfig: func() {
-					if _, err := acctest.TestAccClient(t).UpdatePaymentMethod(context.Background(), contactID, pmID, client.PaymentMethodUpdate{
+					if _, err := acctest.Client(t).UpdatePaymentMethod(context.Background(), contactID, pmID, client.PaymentMethodUpdate{
 						Nickname: client.String("Renamed in the dashboard"), AuthorizedUses: &[]string{"all"},
 					}); err != nil {
 						t.Fatal(err)
@@ -261,7 +261,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					pm, err := acctest.TestAccClient(t).GetPaymentMethod(context.Background(), contactID, pmID)
+					pm, err := acctest.Client(t).GetPaymentMethod(context.Background(), contactID, pmID)
 					if err != nil {
 						return err
 					}
@@ -275,7 +275,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 				// Deleted outside Terraform: the next plan creates it again,
 				// from a fresh token.
 				PreConfig: func() {
-					if err := acctest.TestAccClient(t).DeletePaymentMethod(context.Background(), contactID, pmID); err != nil {
+					if err := acctest.Client(t).DeletePaymentMethod(context.Background(), contactID, pmID); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -302,7 +302,7 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 // A bank account payment method from a bank token; a changed contact_id or
 // payment_type replaces it.
 func TestAccPaymentMethodResource_bank(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const addr = "affinipay_payment_method.bank"
 	cfg := func(holder string) string {
 		return pmTestContact + fmt.Sprintf(`
@@ -327,7 +327,7 @@ resource "affinipay_payment_method" "bank" {
 	}
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             pmTestCheckGone(t),
 		Steps: []resource.TestStep{
 			{
@@ -376,15 +376,15 @@ resource "affinipay_contact" "other" {
 // A saved payment token (a saved card, /v1/cards) is the alternative to a
 // one-time token; changing it replaces the card in place.
 func TestAccPaymentMethodResource_savedPaymentToken(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
 	const addr = "affinipay_payment_method.saved"
 	saved := func(number string) string {
 		t.Helper()
 		var card struct {
 			ID string `json:"id"`
 		}
-		err := acctest.TestAccClient(t).Do(context.Background(), client.Request{
+		err := acctest.Client(t).Do(context.Background(), client.Request{
 			Method: http.MethodPost, Path: "/v1/cards", Auth: client.AuthSecretKey,
 			Body: map[string]any{"number": number, "exp_month": 12, "exp_year": 2031, "cvv": "123", "postal_code": "78701"},
 		}, &card)
@@ -404,7 +404,7 @@ resource "affinipay_payment_method" "saved" {
 `, token)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy:             pmTestCheckGone(t),
 		Steps: []resource.TestStep{
 			{
@@ -465,7 +465,7 @@ resource "affinipay_payment_method" "bad" {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
 			})
 		})
@@ -493,7 +493,7 @@ resource "affinipay_payment_method" "bad" {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config: fmt.Sprintf(base, tc.attrs), PlanOnly: true, ExpectError: regexp.MustCompile(tc.want),
 				}},
@@ -507,7 +507,7 @@ func TestAccPaymentMethodResource_importInvalid(t *testing.T) {
 	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 resource "affinipay_payment_method" "imported" {

@@ -22,10 +22,10 @@ import (
 // The token's id and masked details reach the echo provider (standing in
 // for a write-only consumer); the token exists at AffiniPay, masked.
 func TestAccPaymentTokenEphemeralResource_card(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: acctest.TestAccFactoriesWithEcho(t),
+		ProtoV6ProviderFactories: acctest.FactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			Config: `
 ephemeral "affinipay_payment_token" "card" {
@@ -66,7 +66,7 @@ resource "echo" "token" {}`,
 			},
 			Check: func(s *terraform.State) error {
 				id := s.RootModule().Resources["echo.token"].Primary.Attributes["data.id"]
-				tok, err := acctest.TestAccClient(t).GetToken(context.Background(), id)
+				tok, err := acctest.Client(t).GetToken(context.Background(), id)
 				if err != nil {
 					return fmt.Errorf("token %q at AffiniPay: %w", id, err)
 				}
@@ -80,10 +80,10 @@ resource "echo" "token" {}`,
 }
 
 func TestAccPaymentTokenEphemeralResource_bank(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: acctest.TestAccFactoriesWithEcho(t),
+		ProtoV6ProviderFactories: acctest.FactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			Config: `
 ephemeral "affinipay_payment_token" "bank" {
@@ -124,18 +124,18 @@ resource "echo" "token" {}`,
 // Creating a token is not idempotent: when the connection drops after the
 // sandbox made the token, the provider fails instead of making another.
 func TestAccPaymentTokenEphemeralResource_notRetried(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.TestAccSandboxOnly(t)
-	posts := acctest.TestAccRequests(t, http.MethodPost, "/v1/tokens")
+	acctest.Parallel(t)
+	acctest.SandboxOnly(t)
+	posts := acctest.Requests(t, http.MethodPost, "/v1/tokens")
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: acctest.TestAccFactoriesWithEcho(t),
+		ProtoV6ProviderFactories: acctest.FactoriesWithEcho(t),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				if err := acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
+				if err := acctest.SandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
 					t.Fatal(err)
 				}
-				t.Cleanup(func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
+				t.Cleanup(func() { _ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) })
 				posts.Mark()
 			},
 			Config: `
@@ -157,7 +157,7 @@ resource "echo" "token" {}`,
 		}, {
 			// The previous step failed in its first plan, after one request.
 			PreConfig: func() {
-				_ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{})
+				_ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{})
 				if err := posts.Expect(1, "(no retry)")(nil); err != nil {
 					t.Fatal(err)
 				}
@@ -244,7 +244,7 @@ func TestAccPaymentTokenEphemeralResource_invalid(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
 			})
 		})

@@ -23,10 +23,10 @@ import (
 // its ID and its first (PENDING) occurrence.
 func occurrenceFixture(t *testing.T, description string, amount int64, startInDays int) (chargeID string, occ client.RecurringOccurrence) {
 	t.Helper()
-	c := acctest.TestAccClient(t)
+	c := acctest.Client(t)
 	ch, err := c.CreateRecurringCharge(t.Context(), client.RecurringChargeCreate{
-		Method: acctest.RcTestCard(t, "4242424242424242"), Amount: amount, Currency: "USD", Description: description,
-		Schedule: client.RecurringSchedule{Start: acctest.RcDate(startInDays), IntervalUnit: "MONTH", IntervalDelay: 1},
+		Method: acctest.RecurringTestCard(t, "4242424242424242"), Amount: amount, Currency: "USD", Description: description,
+		Schedule: client.RecurringSchedule{Start: acctest.RecurringDate(startInDays), IntervalUnit: "MONTH", IntervalDelay: 1},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -51,15 +51,15 @@ resource "affinipay_recurring_charge_occurrence" "next" {
 // status; import by ID finds the same; destroy writes nothing and leaves
 // the occurrence in place.
 func TestAccRecurringChargeOccurrenceResource(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.RcTestClock(t)
+	acctest.Parallel(t)
+	acctest.RecurringTestClock(t)
 	chargeID, occ := occurrenceFixture(t, "Monthly retainer", 125000, 10)
-	sb := acctest.TestAccSandboxFor(t)
-	c := acctest.TestAccClient(t)
+	sb := acctest.SandboxFor(t)
+	c := acctest.Client(t)
 	var writes int64
 	const addr = "affinipay_recurring_charge_occurrence.next"
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy: func(*terraform.State) error {
 			if n := acctest.SandboxWrites(sb) - writes; n != 0 {
 				return fmt.Errorf("%d write requests; want none", n)
@@ -77,7 +77,7 @@ func TestAccRecurringChargeOccurrenceResource(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(chargeID+"/"+occ.ID)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("PENDING")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("due_date"), knownvalue.StringExact(acctest.RcDate(10))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("due_date"), knownvalue.StringExact(acctest.RecurringDate(10))),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("amount"), knownvalue.Int64Exact(125000)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("attempts"), knownvalue.Int64Exact(0)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("last_attempt"), knownvalue.Null()),
@@ -119,11 +119,11 @@ func TestAccRecurringChargeOccurrenceResource(t *testing.T) {
 }
 
 func TestAccRecurringChargeOccurrenceResource_errors(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.RcTestClock(t)
+	acctest.Parallel(t)
+	acctest.RecurringTestClock(t)
 	chargeID, _ := occurrenceFixture(t, "Monthly retainer", 125000, 10)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				Config:      occurrenceConfig(chargeID, "nosuchoccurrence"),
@@ -148,11 +148,11 @@ func TestAccRecurringChargeOccurrenceResource_errors(t *testing.T) {
 // `terraform query` finds occurrences by charge and by status, with the
 // identity the pay and ignore actions take; listing writes nothing.
 func TestAccRecurringChargeOccurrenceList_query(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	acctest.AdoptSkipBelow(t, "1.14.0")
-	acctest.RcTestClock(t)
-	sb := acctest.TestAccSandboxFor(t)
-	c := acctest.TestAccClient(t)
+	acctest.RecurringTestClock(t)
+	sb := acctest.SandboxFor(t)
+	c := acctest.Client(t)
 	retainer, retainerOcc := occurrenceFixture(t, "Monthly retainer", 125000, 10)
 	rent, rentOcc := occurrenceFixture(t, "Office rent", 99900, 20)
 	if _, err := c.IgnoreRecurringChargeOccurrence(t.Context(), rent, rentOcc.ID); err != nil {
@@ -163,7 +163,7 @@ func TestAccRecurringChargeOccurrenceList_query(t *testing.T) {
 		return map[string]knownvalue.Check{"recurring_charge_id": knownvalue.StringExact(chargeID), "occurrence_id": knownvalue.StringExact(occID)}
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		Steps: []resource.TestStep{
 			{
@@ -199,20 +199,20 @@ list "affinipay_recurring_charge_occurrence" "all" {
 					querycheck.ExpectIdentity("affinipay_recurring_charge_occurrence.ignored", ident(rent, rentOcc.ID)),
 					querycheck.ExpectResourceDisplayName("affinipay_recurring_charge_occurrence.ignored",
 						queryfilter.ByResourceIdentity(ident(rent, rentOcc.ID)),
-						knownvalue.StringExact("Office rent: due "+acctest.RcDate(20)+", 999.00 USD, IGNORED (0 attempts)")),
+						knownvalue.StringExact("Office rent: due "+acctest.RecurringDate(20)+", 999.00 USD, IGNORED (0 attempts)")),
 					querycheck.ExpectResourceKnownValues("affinipay_recurring_charge_occurrence.ignored",
 						queryfilter.ByResourceIdentity(ident(rent, rentOcc.ID)), []querycheck.KnownValueCheck{
 							{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringExact(rent + "/" + rentOcc.ID)},
 							{Path: tfjsonpath.New("status"), KnownValue: knownvalue.StringExact("IGNORED")},
 							{Path: tfjsonpath.New("amount"), KnownValue: knownvalue.Int64Exact(99900)},
-							{Path: tfjsonpath.New("due_date"), KnownValue: knownvalue.StringExact(acctest.RcDate(20))},
+							{Path: tfjsonpath.New("due_date"), KnownValue: knownvalue.StringExact(acctest.RecurringDate(20))},
 						}),
 
 					querycheck.ExpectLength("affinipay_recurring_charge_occurrence.retainer", 1),
 					querycheck.ExpectIdentity("affinipay_recurring_charge_occurrence.retainer", ident(retainer, retainerOcc.ID)),
 					querycheck.ExpectResourceDisplayName("affinipay_recurring_charge_occurrence.retainer",
 						queryfilter.ByResourceIdentity(ident(retainer, retainerOcc.ID)),
-						knownvalue.StringExact("Monthly retainer: due "+acctest.RcDate(10)+", 1250.00 USD, PENDING (0 attempts)")),
+						knownvalue.StringExact("Monthly retainer: due "+acctest.RecurringDate(10)+", 1250.00 USD, PENDING (0 attempts)")),
 
 					querycheck.ExpectLengthAtLeast("affinipay_recurring_charge_occurrence.all", 2),
 					querycheck.ExpectIdentity("affinipay_recurring_charge_occurrence.all", ident(retainer, retainerOcc.ID)),
@@ -250,14 +250,14 @@ list "affinipay_recurring_charge_occurrence" "bad" {
 // identity (the form `terraform query -generate-config-out` writes) adopts
 // the occurrence, also with generated configuration.
 func TestAccRecurringChargeOccurrenceResource_importByIdentity(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	acctest.AdoptSkipBelow(t, "1.12.0")
-	acctest.RcTestClock(t)
+	acctest.RecurringTestClock(t)
 	chargeID, occ := occurrenceFixture(t, "Monthly retainer", 125000, 10)
 	const addr = "affinipay_recurring_charge_occurrence.next"
 	cfg := occurrenceConfig(chargeID, occ.ID)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 		Steps: []resource.TestStep{
 			{

@@ -50,11 +50,11 @@ var sourceIDRe = regexp.MustCompile(`^terraform:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]
 // only the changes), formatting-only data change, clearing, import, drift
 // corrected, cancelled outside, deleted outside, destroy = cancel.
 func TestAccRecurringChargeResource_basic(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.RcTestClock(t)
-	card1 := acctest.RcTestCard(t, "4242424242424242")
-	card2 := acctest.RcTestCard(t, "5105105105105100")
-	s1, s2, s3 := acctest.RcDate(30), acctest.RcDate(45), acctest.RcDate(400)
+	acctest.Parallel(t)
+	acctest.RecurringTestClock(t)
+	card1 := acctest.RecurringTestCard(t, "4242424242424242")
+	card2 := acctest.RecurringTestCard(t, "5105105105105100")
+	s1, s2, s3 := acctest.RecurringDate(30), acctest.RecurringDate(45), acctest.RecurringDate(400)
 
 	minimal := rcConfig(fmt.Sprintf(`
   method      = %q
@@ -96,16 +96,16 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
   }`, card2, s2))
 
 	var id, sourceID, id2 string
-	patches := acctest.TestAccRequests(t, http.MethodPatch, "/v1/recurring/charges/{id}")
+	patches := acctest.Requests(t, http.MethodPatch, "/v1/recurring/charges/{id}")
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		// on_destroy = cancel (default): the charge stays, COMPLETED/user_canceled.
 		CheckDestroy: func(*terraform.State) error {
 			if id2 == "" {
 				return fmt.Errorf("the test did not reach its last step")
 			}
-			c := acctest.RcTestGet(t, id2)
+			c := acctest.RecurringTestGet(t, id2)
 			if c.Status != client.RecurringStatusCompleted || c.StatusReason != client.RecurringReasonUserCanceled {
 				return fmt.Errorf("after destroy: status %s/%s, want COMPLETED/user_canceled", c.Status, c.StatusReason)
 			}
@@ -135,10 +135,10 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 					rcCapture(rcAddr, "id", &id),
 					rcCapture(rcAddr, "source_id", &sourceID),
 					func(*terraform.State) error {
-						if n := acctest.TestAccSandboxFor(t).RecurringChargeCount(sourceID); n != 1 {
+						if n := acctest.SandboxFor(t).RecurringChargeCount(sourceID); n != 1 {
 							return fmt.Errorf("%d charges with source_id %s, want 1", n, sourceID)
 						}
-						c := acctest.RcTestGet(t, id)
+						c := acctest.RecurringTestGet(t, id)
 						if c.Amount != 1250 || c.Description != "Monthly retainer" || c.Schedule.IntervalUnit != "MONTH" || c.Method == nil || !strings.HasSuffix(c.Method.Number, "4242") {
 							return fmt.Errorf("API charge %+v", c)
 						}
@@ -169,7 +169,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("next_payment"), knownvalue.StringExact(rcFirstWeekday(s2, time.Monday, time.Friday))),
 				},
 				Check: func(*terraform.State) error {
-					c := acctest.RcTestGet(t, id)
+					c := acctest.RecurringTestGet(t, id)
 					if c.Method == nil || !strings.HasSuffix(c.Method.Number, "5100") || c.Amount != 5000 || c.Reference != "Matter-42" ||
 						!recurringcharges.RcJsonEqual(c.DataJSON(), `{"matter":"M-42","nested":{"a":1}}`) {
 						return fmt.Errorf("API charge after update %+v (data %s)", c, c.DataJSON())
@@ -210,7 +210,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("next_payment"), knownvalue.StringExact(s2)),
 				},
 				Check: func(*terraform.State) error {
-					c := acctest.RcTestGet(t, id)
+					c := acctest.RecurringTestGet(t, id)
 					if c.Description != "" || c.Reference != "" || c.DataJSON() != "" || c.MaxAmount != nil || c.MaxOccurrences != nil ||
 						c.Schedule.End != "" || len(c.Schedule.Days) != 0 {
 						return fmt.Errorf("API charge not cleared: %+v", c)
@@ -228,7 +228,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 			{
 				// Drift: amount and schedule changed outside Terraform.
 				PreConfig: func() {
-					_, err := acctest.TestAccClient(t).UpdateRecurringCharge(t.Context(), id, client.RecurringChargeUpdate{
+					_, err := acctest.Client(t).UpdateRecurringCharge(t.Context(), id, client.RecurringChargeUpdate{
 						Amount:   rcPtr(int64(999)),
 						Schedule: &client.RecurringSchedule{Start: s1, IntervalUnit: "MONTH", IntervalDelay: 2},
 					})
@@ -242,7 +242,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					c := acctest.RcTestGet(t, id)
+					c := acctest.RecurringTestGet(t, id)
 					if c.Amount != 5000 || c.Schedule.Start != s2 || c.Schedule.IntervalUnit != "DAY" || c.Schedule.IntervalDelay != 14 {
 						return fmt.Errorf("drift not corrected: %+v", c)
 					}
@@ -253,7 +253,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 				// Cancelled outside Terraform: state shows COMPLETED; nothing
 				// is planned (Terraform cannot reactivate it; the plan warns).
 				PreConfig: func() {
-					if _, err := acctest.TestAccClient(t).CancelRecurringCharge(t.Context(), id); err != nil {
+					if _, err := acctest.Client(t).CancelRecurringCharge(t.Context(), id); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -269,7 +269,7 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 			{
 				// Deleted outside Terraform: removed from state, created again.
 				PreConfig: func() {
-					if err := acctest.TestAccClient(t).DeleteRecurringCharge(t.Context(), id); err != nil {
+					if err := acctest.Client(t).DeleteRecurringCharge(t.Context(), id); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -314,9 +314,9 @@ func rcPtr[T any](v T) *T { return &v }
 // on_destroy = delete: switching to it changes nothing at the API; destroy
 // deletes the charge (paid from a saved bank here).
 func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.RcTestClock(t)
-	bank := acctest.RcTestBank(t)
+	acctest.Parallel(t)
+	acctest.RecurringTestClock(t)
+	bank := acctest.RecurringTestBank(t)
 	cfg := func(onDestroy string) string {
 		return rcConfig(fmt.Sprintf(`
   method     = %q
@@ -326,14 +326,14 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
     start          = %q
     interval_unit  = "WEEK"
     interval_delay = 2
-  }`, bank, onDestroy, acctest.RcDate(7)))
+  }`, bank, onDestroy, acctest.RecurringDate(7)))
 	}
 	var id string
-	patches := acctest.TestAccRequests(t, http.MethodPatch, "/v1/recurring/charges/{id}")
+	patches := acctest.Requests(t, http.MethodPatch, "/v1/recurring/charges/{id}")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy: func(*terraform.State) error {
-			c, err := acctest.TestAccClient(t).GetRecurringCharge(t.Context(), id)
+			c, err := acctest.Client(t).GetRecurringCharge(t.Context(), id)
 			if client.IsNotFound(err) || (err == nil && c.Status == client.RecurringStatusDeleted) {
 				return nil
 			}
@@ -343,7 +343,7 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
 			{
 				Config: cfg("cancel"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("next_payment"), knownvalue.StringExact(acctest.RcDate(7))),
+					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("next_payment"), knownvalue.StringExact(acctest.RecurringDate(7))),
 				},
 				Check: resource.ComposeTestCheckFunc(rcCapture(rcAddr, "id", &id), func(*terraform.State) error {
 					patches.Mark()
@@ -356,7 +356,7 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(rcAddr, plancheck.ResourceActionUpdate),
 						// Nothing is sent, so the computed values stay known.
-						plancheck.ExpectKnownValue(rcAddr, tfjsonpath.New("next_payment"), knownvalue.StringExact(acctest.RcDate(7))),
+						plancheck.ExpectKnownValue(rcAddr, tfjsonpath.New("next_payment"), knownvalue.StringExact(acctest.RecurringDate(7))),
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -370,16 +370,16 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
 // (or lost again), and the charge the first attempt created is adopted:
 // exactly one charge exists afterwards.
 func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.RcTestClock(t)
-	card := acctest.RcTestCard(t, "4242424242424242")
-	t.Cleanup(func() { _ = acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) })
+	acctest.Parallel(t)
+	acctest.RecurringTestClock(t)
+	card := acctest.RecurringTestCard(t, "4242424242424242")
+	t.Cleanup(func() { _ = acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) })
 	var sourceID, id string
-	posts := acctest.TestAccRequests(t, http.MethodPost, "/v1/recurring/charges")
+	posts := acctest.Requests(t, http.MethodPost, "/v1/recurring/charges")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		CheckDestroy: func(*terraform.State) error {
-			if c := acctest.RcTestGet(t, id); c.Status != client.RecurringStatusCompleted {
+			if c := acctest.RecurringTestGet(t, id); c.Status != client.RecurringStatusCompleted {
 				return fmt.Errorf("not cancelled: %+v", c)
 			}
 			return nil
@@ -387,7 +387,7 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				posts.Mark()
-				if err := acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
+				if err := acctest.SandboxFor(t).SetFaults(sandbox.Faults{DropAfterCommitRate: 1, Methods: []string{http.MethodPost}}); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -403,9 +403,9 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
     interval_unit  = "MONTH"
     interval_delay = 1
     days           = ["15", "LAST"]
-  }`, card, acctest.RcDate(20))),
+  }`, card, acctest.RecurringDate(20))),
 			Check: resource.ComposeTestCheckFunc(
-				func(*terraform.State) error { return acctest.TestAccSandboxFor(t).SetFaults(sandbox.Faults{}) },
+				func(*terraform.State) error { return acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) },
 				rcCapture(rcAddr, "source_id", &sourceID),
 				rcCapture(rcAddr, "id", &id),
 				func(*terraform.State) error {
@@ -413,7 +413,7 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 					if err := posts.ExpectBetween(2, 1<<20, "to create under a lost-response fault")(nil); err != nil {
 						return err
 					}
-					if n := acctest.TestAccSandboxFor(t).RecurringChargeCount(sourceID); n != 1 {
+					if n := acctest.SandboxFor(t).RecurringChargeCount(sourceID); n != 1 {
 						return fmt.Errorf("%d recurring charges with source_id %s, want exactly 1", n, sourceID)
 					}
 					return nil
@@ -430,9 +430,9 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 // from the plan-time UTC check) and update_results_in_no_occurrences are
 // reported on the schedule with what to do.
 func TestAccRecurringChargeResource_apiScheduleErrors(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.RcTestClock(t)
-	card := acctest.RcTestCard(t, "4242424242424242")
+	acctest.Parallel(t)
+	acctest.RecurringTestClock(t)
+	card := acctest.RecurringTestCard(t, "4242424242424242")
 	cfg := func(start, end string) string {
 		endLine := ""
 		if end != "" {
@@ -448,18 +448,18 @@ func TestAccRecurringChargeResource_apiScheduleErrors(t *testing.T) {
   }`, card, start, endLine))
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				// Today at the gateway (the sandbox clock).
-				Config:      cfg(acctest.RcDate(0), ""),
+				Config:      cfg(acctest.RecurringDate(0), ""),
 				ExpectError: acctest.PhraseRegexp("schedule.start", "first payment would be due today (first_occurrence_due_immediately)"),
 			},
-			{Config: cfg(acctest.RcDate(3), "")},
+			{Config: cfg(acctest.RecurringDate(3), "")},
 			{
 				// Three weeks later, an end date that is already past.
-				PreConfig:   func() { acctest.TestAccSandboxFor(t).SetNow(acctest.RcTestNow.AddDate(0, 0, 21)) },
-				Config:      cfg(acctest.RcDate(3), acctest.RcDate(10)),
+				PreConfig:   func() { acctest.SandboxFor(t).SetNow(acctest.RecurringTestNow.AddDate(0, 0, 21)) },
+				Config:      cfg(acctest.RecurringDate(3), acctest.RecurringDate(10)),
 				ExpectError: acctest.PhraseRegexp("schedule", "would leave no further payments (update_results_in_no_occurrences). To stop collecting payments, cancel the charge instead"),
 			},
 		},
@@ -518,7 +518,7 @@ func TestAccRecurringChargeResource_validation(t *testing.T) {
 				fmt.Fprintf(&b, "  %s = %s\n", k, v)
 			}
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      rcConfig(b.String()),
 					PlanOnly:    true,
@@ -533,9 +533,9 @@ func TestAccRecurringChargeResource_validation(t *testing.T) {
 // afterwards and import cleanly; the preview in the example shows the
 // twelve monthly dates.
 func TestAccRecurringChargeResource_example(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.RcTestClock(t)
-	card := acctest.RcTestCard(t, "4242424242424242")
+	acctest.Parallel(t)
+	acctest.RecurringTestClock(t)
+	card := acctest.RecurringTestCard(t, "4242424242424242")
 	cfg, err := os.ReadFile("../../../examples/resources/affinipay_recurring_charge/resource.tf")
 	if err != nil {
 		t.Fatal(err)
@@ -547,7 +547,7 @@ func TestAccRecurringChargeResource_example(t *testing.T) {
 	}
 	const addr = "affinipay_recurring_charge.retainer"
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				Config:          string(cfg),
@@ -578,7 +578,7 @@ func TestAccRecurringChargeResource_example(t *testing.T) {
 // The data-source examples are valid and the schedule preview returns the
 // reference's eight dates.
 func TestAccRecurringChargeDataSources_examples(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	cfg, err := os.ReadFile("../../../examples/data-sources/affinipay_recurring_charge_schedule/data-source.tf")
 	if err != nil {
 		t.Fatal(err)
@@ -588,7 +588,7 @@ func TestAccRecurringChargeDataSources_examples(t *testing.T) {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: string(cfg) + string(list),
 			ConfigStateChecks: []statecheck.StateCheck{

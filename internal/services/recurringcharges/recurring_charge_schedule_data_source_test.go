@@ -27,11 +27,11 @@ func rcProjected(amount int64, dates ...string) knownvalue.Check {
 // final partial payment under max_amount and MONTH with LAST. The dates
 // do not depend on the clock: start_date is given.
 func TestAccRecurringChargeScheduleDataSource_reference(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	const ds = "data.affinipay_recurring_charge_schedule.weekly"
 	const partial = "data.affinipay_recurring_charge_schedule.partial"
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{{
 			Config: `
 data "affinipay_recurring_charge_schedule" "weekly" {
@@ -103,7 +103,7 @@ func TestAccRecurringChargeScheduleDataSource_validation(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config: `data "affinipay_recurring_charge_schedule" "x" {
   amount = 100

@@ -16,11 +16,11 @@ import (
 // charges' details; the occurrences data source shows a charge's payments,
 // including one collected after the sandbox clock passed its due date.
 func TestAccRecurringChargesDataSource_basic(t *testing.T) {
-	acctest.TestAccParallel(t)
-	acctest.RcTestClock(t)
-	card := acctest.RcTestCard(t, "4242424242424242")
-	ref := "list-test-" + acctest.RcDate(0)
-	start := acctest.RcDate(5)
+	acctest.Parallel(t)
+	acctest.RecurringTestClock(t)
+	card := acctest.RecurringTestCard(t, "4242424242424242")
+	ref := "list-test-" + acctest.RecurringDate(0)
+	start := acctest.RecurringDate(5)
 	cfg := fmt.Sprintf(`
 resource "affinipay_recurring_charge" "a" {
   method      = %[1]q
@@ -61,7 +61,7 @@ data "affinipay_recurring_charge_occurrences" "a" {
 	const list = "data.affinipay_recurring_charges.mine"
 	const occ = "data.affinipay_recurring_charge_occurrences.a"
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+		ProtoV6ProviderFactories: acctest.Factories(t),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -92,12 +92,12 @@ data "affinipay_recurring_charge_occurrences" "a" {
 			},
 			{
 				// The first payment falls due and is collected.
-				PreConfig: func() { acctest.TestAccSandboxFor(t).SetNow(acctest.RcTestNow.AddDate(0, 0, 6)) },
+				PreConfig: func() { acctest.SandboxFor(t).SetNow(acctest.RecurringTestNow.AddDate(0, 0, 6)) },
 				Config:    cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(occ, tfjsonpath.New("occurrences"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{
-							"status": knownvalue.StringExact("PENDING"), "due_date": knownvalue.StringExact(acctest.RcDate(12)),
+							"status": knownvalue.StringExact("PENDING"), "due_date": knownvalue.StringExact(acctest.RecurringDate(12)),
 						}),
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{
 							"status": knownvalue.StringExact("PAID"), "due_date": knownvalue.StringExact(start),
@@ -109,7 +109,7 @@ data "affinipay_recurring_charge_occurrences" "a" {
 					})),
 					statecheck.ExpectKnownValue("affinipay_recurring_charge.a", tfjsonpath.New("total_occurrences"), knownvalue.Int64Exact(1)),
 					statecheck.ExpectKnownValue("affinipay_recurring_charge.a", tfjsonpath.New("total_amount"), knownvalue.Int64Exact(700)),
-					statecheck.ExpectKnownValue("affinipay_recurring_charge.a", tfjsonpath.New("next_payment"), knownvalue.StringExact(acctest.RcDate(12))),
+					statecheck.ExpectKnownValue("affinipay_recurring_charge.a", tfjsonpath.New("next_payment"), knownvalue.StringExact(acctest.RecurringDate(12))),
 				},
 			},
 		},
@@ -126,7 +126,7 @@ func TestAccRecurringChargesDataSource_validation(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // plan-only
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.TestAccFactories(t),
+				ProtoV6ProviderFactories: acctest.Factories(t),
 				Steps: []resource.TestStep{{
 					Config:      "data \"affinipay_recurring_charges\" \"x\" {\n  " + tc.body + "\n}\n",
 					PlanOnly:    true,

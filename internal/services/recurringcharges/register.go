@@ -6,7 +6,7 @@
 // One file per object and concern (schema, model, expand/flatten, resource,
 // data sources, list resource, ephemeral resource, actions). It imports the
 // plumbing (internal/framework), the client and the validators, and no
-// other object package; see docs/architecture.md.
+// other object package; see "Architecture" in README.md.
 package recurringcharges
 
 import (

@@ -17,12 +17,12 @@ import (
 // it), its identity becomes the action's input, and invoking the pay
 // action for it collects it once the charge has a card that works.
 func TestAccExampleRetryFailedPayments(t *testing.T) {
-	acctest.TestAccParallel(t)
+	acctest.Parallel(t)
 	acctest.AdoptSkipBelow(t, "1.14.0")
-	acctest.RcTestClock(t)
-	c := acctest.TestAccClient(t)
-	declining := acctest.RcTestCard(t, "4000000000000002")
-	good := acctest.RcTestCard(t, "4242424242424242")
+	acctest.RecurringTestClock(t)
+	c := acctest.Client(t)
+	declining := acctest.RecurringTestCard(t, "4000000000000002")
+	good := acctest.RecurringTestCard(t, "4242424242424242")
 	failedCharge, failedOcc := occurrenceFixture(t, "Monthly retainer", 125000, 10)
 	_, _ = occurrenceFixture(t, "Office rent", 99900, 20)
 	// The retainer's card declines: paying the occurrence fails it.
