@@ -142,14 +142,7 @@ func TestAccAchAccountResource_basic(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("primary"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("transaction_allowed_countries"),
-						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("GB")})),
-					// Read-only values survive the PATCH.
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("bank_name"), knownvalue.StringExact(acct.BankName)),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					achTestExpect(t, acct.ID, func(a client.AchAccount) error {
+					acctest.CheckAPI(achTestExpect(t, acct.ID, func(a client.AchAccount) error {
 						if !a.Primary {
 							return fmt.Errorf("account is not primary")
 						}
@@ -160,14 +153,19 @@ func TestAccAchAccountResource_basic(t *testing.T) {
 							return err
 						}
 						return achTestField("transaction_allowed_countries", a.TransactionAllowedCountries, "GB")
-					}),
-					achTestExpect(t, primary.ID, func(a client.AchAccount) error {
+					})),
+					acctest.CheckAPI(achTestExpect(t, primary.ID, func(a client.AchAccount) error {
 						if a.Primary {
 							return fmt.Errorf("previous primary account %s is still primary", a.ID)
 						}
 						return nil
-					}),
-				),
+					})),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("primary"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("transaction_allowed_countries"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("GB")})),
+					// Read-only values survive the PATCH.
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("bank_name"), knownvalue.StringExact(acct.BankName)),
+				},
 			},
 			{
 				ResourceName:      addr,
@@ -195,15 +193,15 @@ func TestAccAchAccountResource_basic(t *testing.T) {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					achTestExpect(t, acct.ID, func(a client.AchAccount) error {
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CheckAPI(achTestExpect(t, acct.ID, func(a client.AchAccount) error {
 						if err := achTestField("name", a.Name, "Client Trust"); err != nil {
 							return err
 						}
 						return achTestField("transaction_allowed_countries", a.TransactionAllowedCountries, "GB")
-					}),
-					patches.Expect(1, "to correct drift"),
-				),
+					})),
+					acctest.CheckAPI(patches.Expect(1, "to correct drift")),
+				},
 			},
 			{
 				// Empty sets clear the lists.
@@ -413,7 +411,7 @@ func TestAccAchAccountResource_example(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: applied,
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(applied)},
 			},
 			{
 				Config:            string(cfg),

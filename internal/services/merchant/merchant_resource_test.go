@@ -168,14 +168,14 @@ resource "affinipay_merchant" "this" {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.MerchantTestExpect(t, map[string]string{
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CheckAPI(acctest.MerchantTestExpect(t, map[string]string{
 						"name": "Maple Leaf Legal", "city": "Toronto", "address1": "100 King St W",
 						"api_allowed_ip_address_ranges": "127.0.0.1/32,2001:db8::/32", "test_events_urls": hook,
-					}),
+					})),
 					// One PATCH by the test (drift), one by the apply.
-					patches.Expect(2, "during the drift step"),
-				),
+					acctest.CheckAPI(patches.Expect(2, "during the drift step")),
+				},
 			},
 			{
 				// "" clears an optional value; an empty set allows any IP.

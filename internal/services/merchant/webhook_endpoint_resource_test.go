@@ -107,15 +107,13 @@ func TestAccWebhookEndpoint_basic(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CheckAPI(webhookTestExpect(t, client.ModeTest, pre, url)),
+					acctest.CheckAPI(webhookTestExpect(t, client.ModeLive)),
 					statecheck.ExpectKnownValue(webhookTestAddr, tfjsonpath.New("id"), knownvalue.StringExact("test:"+url)),
 					statecheck.ExpectKnownValue(webhookTestAddr, tfjsonpath.New("url"), knownvalue.StringExact(url)),
 					statecheck.ExpectKnownValue(webhookTestAddr, tfjsonpath.New("mode"), knownvalue.StringExact("test")),
 					statecheck.ExpectKnownValue(webhookTestAddr, tfjsonpath.New("allow_http"), knownvalue.Bool(false)),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					webhookTestExpect(t, client.ModeTest, pre, url),
-					webhookTestExpect(t, client.ModeLive),
-				),
 			},
 			{
 				ResourceName:      webhookTestAddr,
@@ -131,12 +129,10 @@ func TestAccWebhookEndpoint_basic(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(webhookTestAddr, plancheck.ResourceActionUpdate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CheckAPI(webhookTestExpect(t, client.ModeTest, pre, url)),
+					acctest.CheckAPI(patches.Expect(0, "to update allow_http")),
 					statecheck.ExpectKnownValue(webhookTestAddr, tfjsonpath.New("allow_http"), knownvalue.Bool(true)),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					webhookTestExpect(t, client.ModeTest, pre, url),
-					patches.Expect(0, "to update allow_http"),
-				),
 			},
 			{
 				// Removed outside Terraform (and another URL added): the
@@ -176,12 +172,10 @@ func TestAccWebhookEndpoint_liveAndReplace(t *testing.T) {
 			{
 				Config: webhookTestConfig(url, "live", ""),
 				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CheckAPI(webhookTestExpect(t, client.ModeLive, "https://pre.example.com/live", url)),
+					acctest.CheckAPI(webhookTestExpect(t, client.ModeTest)),
 					statecheck.ExpectKnownValue(webhookTestAddr, tfjsonpath.New("id"), knownvalue.StringExact("live:"+url)),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					webhookTestExpect(t, client.ModeLive, "https://pre.example.com/live", url),
-					webhookTestExpect(t, client.ModeTest),
-				),
 			},
 			{
 				ResourceName:      webhookTestAddr,
@@ -197,10 +191,10 @@ func TestAccWebhookEndpoint_liveAndReplace(t *testing.T) {
 						plancheck.ExpectKnownValue(webhookTestAddr, tfjsonpath.New("id"), knownvalue.StringExact("test:"+url)),
 					},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					webhookTestExpect(t, client.ModeLive, "https://pre.example.com/live"),
-					webhookTestExpect(t, client.ModeTest, url),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CheckAPI(webhookTestExpect(t, client.ModeLive, "https://pre.example.com/live")),
+					acctest.CheckAPI(webhookTestExpect(t, client.ModeTest, url)),
+				},
 			},
 			{
 				Config: webhookTestConfig(url2, "test", ""),
@@ -298,10 +292,10 @@ func TestAccWebhookEndpoint_adoptExact(t *testing.T) {
 		Steps: []resource.TestStep{{
 			PreConfig: patches.Mark,
 			Config:    webhookTestConfig(url, "test", ""),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				webhookTestExpect(t, client.ModeTest, url, url+"/"),
-				patches.Expect(0, "to adopt an existing URL"),
-			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.CheckAPI(webhookTestExpect(t, client.ModeTest, url, url+"/")),
+				acctest.CheckAPI(patches.Expect(0, "to adopt an existing URL")),
+			},
 		}},
 	})
 }
@@ -487,9 +481,9 @@ func TestAccWebhookEndpoint_example(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				webhookTestExpect(t, client.ModeTest, pre, "https://staging.example.com/webhooks/affinipay"),
-				func(*terraform.State) error {
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.CheckAPI(webhookTestExpect(t, client.ModeTest, pre, "https://staging.example.com/webhooks/affinipay")),
+				acctest.CheckAPI(func(*terraform.State) error {
 					got, err := webhookTestGet(t, client.ModeLive)
 					if err != nil {
 						return err
@@ -501,8 +495,8 @@ func TestAccWebhookEndpoint_example(t *testing.T) {
 						return fmt.Errorf("live_events_urls = %q, want %q in any order", got, want)
 					}
 					return nil
-				},
-			),
+				}),
+			},
 		}},
 	})
 }

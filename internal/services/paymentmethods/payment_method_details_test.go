@@ -69,11 +69,6 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 			return nil
 		}
 	}
-	capture := func(s *terraform.State) error {
-		var err error
-		contactID, pmID, err = pmTestIDs(s, addr)
-		return err
-	}
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
 		ProtoV6ProviderFactories: acctest.Factories(t),
@@ -94,6 +89,8 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CaptureAttr(addr, "contact_id", &contactID), acctest.CaptureAttr(addr, "id", &pmID),
+					acctest.CheckAPI(tokens(1)),
 					sameID.AddStateValue(addr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("card_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("bank_account_wo"), knownvalue.Null()),
@@ -103,7 +100,6 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("expiration_year"), knownvalue.Int64Exact(2030)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Lu Harper")),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(capture, tokens(1)),
 			},
 			{
 				// Applying the same configuration again: no token.
@@ -138,21 +134,22 @@ func TestAccPaymentMethodResource_cardWO(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CheckAPI(tokens(1)),
+					acctest.CheckAPI(func(*terraform.State) error {
+						pm, err := acctest.Client(t).GetPaymentMethod(context.Background(), contactID, pmID)
+						if err != nil {
+							return err
+						}
+						if pm.CardType != "MASTERCARD" {
+							return fmt.Errorf("at AffiniPay the card was not replaced: %+v", pm)
+						}
+						return nil
+					}),
 					sameID.AddStateValue(addr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("account_number"), knownvalue.StringExact("************5100")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("card_type"), knownvalue.StringExact("MASTERCARD")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("payment_details_wo_version"), knownvalue.Int64Exact(2)),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(tokens(1), func(*terraform.State) error {
-					pm, err := acctest.Client(t).GetPaymentMethod(context.Background(), contactID, pmID)
-					if err != nil {
-						return err
-					}
-					if pm.CardType != "MASTERCARD" {
-						return fmt.Errorf("at AffiniPay the card was not replaced: %+v", pm)
-					}
-					return nil
-				}),
 			},
 			{
 				// card_wo left out (the card data need not be on the machine

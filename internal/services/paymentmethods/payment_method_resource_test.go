@@ -57,15 +57,6 @@ resource "affinipay_payment_method" "card" {
 `, number, expYear, version, body)
 }
 
-// pmTestIDs reads the contact and payment method IDs of addr from state.
-func pmTestIDs(s *terraform.State, addr string) (contactID, id string, err error) {
-	rs, ok := s.RootModule().Resources[addr]
-	if !ok {
-		return "", "", fmt.Errorf("%s not in state", addr)
-	}
-	return rs.Primary.Attributes["contact_id"], rs.Primary.ID, nil
-}
-
 // pmTestCheckGone is a CheckDestroy: no payment method of the state is left.
 func pmTestCheckGone(t *testing.T) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
@@ -88,15 +79,9 @@ func pmTestCheckGone(t *testing.T) resource.TestCheckFunc {
 func TestAccPaymentMethodResource_card(t *testing.T) {
 	acctest.Parallel(t)
 	const addr = "affinipay_payment_method.card"
-	var contactID, pmID string
+	var contactID, pmID, newID string
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	patches := acctest.Requests(t, http.MethodPatch, "/contacts/{id}/payment-methods/{pmid}")
-	capture := func(s *terraform.State) error {
-		var err error
-		contactID, pmID, err = pmTestIDs(s, addr)
-		return err
-	}
-
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
 		ProtoV6ProviderFactories: acctest.Factories(t),
@@ -111,6 +96,17 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CaptureAttr(addr, "contact_id", &contactID), acctest.CaptureAttr(addr, "id", &pmID),
+					acctest.CheckAPI(func(*terraform.State) error {
+						pm, err := acctest.Client(t).GetPaymentMethod(context.Background(), contactID, pmID)
+						if err != nil {
+							return err
+						}
+						if pm.Nickname != "Lu's Visa" || pm.CardType != "VISA" || !pm.TestMode {
+							return fmt.Errorf("at AffiniPay: %+v", pm)
+						}
+						return nil
+					}),
 					sameID.AddStateValue(addr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^pmtd_[0-9A-Za-z]{21}$`))),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("one_time_token_wo"), knownvalue.Null()),
@@ -130,16 +126,6 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorized_uses"),
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("all")})),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(capture, func(*terraform.State) error {
-					pm, err := acctest.Client(t).GetPaymentMethod(context.Background(), contactID, pmID)
-					if err != nil {
-						return err
-					}
-					if pm.Nickname != "Lu's Visa" || pm.CardType != "VISA" || !pm.TestMode {
-						return fmt.Errorf("at AffiniPay: %+v", pm)
-					}
-					return nil
-				}),
 			},
 			{
 				// Re-planning (a new token is made, the version is the same) changes nothing.
@@ -286,13 +272,13 @@ func TestAccPaymentMethodResource_card(t *testing.T) {
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("account_number"), knownvalue.StringExact("************5100")),
-				},
-				Check: func(s *terraform.State) error {
-					_, id, err := pmTestIDs(s, addr)
-					if err == nil && id == pmID {
-						return fmt.Errorf("the deleted payment method %s is still in state", pmID)
-					}
-					return err
+					acctest.CaptureAttr(addr, "id", &newID),
+					acctest.CheckAPI(func(*terraform.State) error {
+						if newID == pmID {
+							return fmt.Errorf("the deleted payment method %s is still in state", pmID)
+						}
+						return nil
+					}),
 				},
 			},
 		},

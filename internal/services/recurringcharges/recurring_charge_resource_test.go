@@ -119,6 +119,19 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CaptureAttr(rcAddr, "id", &id),
+					acctest.CaptureAttr(rcAddr, "source_id", &sourceID),
+					acctest.CheckAPI(func(*terraform.State) error {
+						if n := acctest.SandboxFor(t).RecurringChargeCount(sourceID); n != 1 {
+							return fmt.Errorf("%d charges with source_id %s, want 1", n, sourceID)
+						}
+						c := acctest.RecurringTestGet(t, id)
+						if c.Amount != 1250 || c.Description != "Monthly retainer" || c.Schedule.IntervalUnit != "MONTH" || c.Method == nil || !strings.HasSuffix(c.Method.Number, "4242") {
+							return fmt.Errorf("API charge %+v", c)
+						}
+						patches.Mark()
+						return nil
+					}),
 					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
 					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("status_reason"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("next_payment"), knownvalue.StringExact(s1)),
@@ -131,21 +144,6 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("schedule").AtMapKey("days"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("max_amount"), knownvalue.Null()),
 				},
-				Check: resource.ComposeTestCheckFunc(
-					rcCapture(rcAddr, "id", &id),
-					rcCapture(rcAddr, "source_id", &sourceID),
-					func(*terraform.State) error {
-						if n := acctest.SandboxFor(t).RecurringChargeCount(sourceID); n != 1 {
-							return fmt.Errorf("%d charges with source_id %s, want 1", n, sourceID)
-						}
-						c := acctest.RecurringTestGet(t, id)
-						if c.Amount != 1250 || c.Description != "Monthly retainer" || c.Schedule.IntervalUnit != "MONTH" || c.Method == nil || !strings.HasSuffix(c.Method.Number, "4242") {
-							return fmt.Errorf("API charge %+v", c)
-						}
-						patches.Mark()
-						return nil
-					},
-				),
 			},
 			{
 				Config: full(`jsonencode({ matter = "M-42", nested = { a = 1 } })`),
@@ -279,17 +277,15 @@ func TestAccRecurringChargeResource_basic(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
-				},
-				Check: resource.ComposeTestCheckFunc(
-					rcCapture(rcAddr, "id", &id2),
-					func(*terraform.State) error {
+					acctest.CaptureAttr(rcAddr, "id", &id2),
+					acctest.CheckAPI(func(*terraform.State) error {
 						if id2 == id {
 							return fmt.Errorf("re-created charge has the deleted charge's ID %s", id)
 						}
 						return nil
-					},
-				),
+					}),
+					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+				},
 			},
 		},
 	})
@@ -343,12 +339,13 @@ func TestAccRecurringChargeResource_onDestroyDelete(t *testing.T) {
 			{
 				Config: cfg("cancel"),
 				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.CaptureAttr(rcAddr, "id", &id),
+					acctest.CheckAPI(func(*terraform.State) error {
+						patches.Mark()
+						return nil
+					}),
 					statecheck.ExpectKnownValue(rcAddr, tfjsonpath.New("next_payment"), knownvalue.StringExact(acctest.RecurringDate(7))),
 				},
-				Check: resource.ComposeTestCheckFunc(rcCapture(rcAddr, "id", &id), func(*terraform.State) error {
-					patches.Mark()
-					return nil
-				}),
 			},
 			{
 				Config: cfg("delete"),
@@ -404,11 +401,11 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
     interval_delay = 1
     days           = ["15", "LAST"]
   }`, card, acctest.RecurringDate(20))),
-			Check: resource.ComposeTestCheckFunc(
-				func(*terraform.State) error { return acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) },
-				rcCapture(rcAddr, "source_id", &sourceID),
-				rcCapture(rcAddr, "id", &id),
-				func(*terraform.State) error {
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.CheckAPI(func(*terraform.State) error { return acctest.SandboxFor(t).SetFaults(sandbox.Faults{}) }),
+				acctest.CaptureAttr(rcAddr, "source_id", &sourceID),
+				acctest.CaptureAttr(rcAddr, "id", &id),
+				acctest.CheckAPI(func(*terraform.State) error {
 					// The fault must have forced a retry.
 					if err := posts.ExpectBetween(2, 1<<20, "to create under a lost-response fault")(nil); err != nil {
 						return err
@@ -417,8 +414,8 @@ func TestAccRecurringChargeResource_lostCreateResponse(t *testing.T) {
 						return fmt.Errorf("%d recurring charges with source_id %s, want exactly 1", n, sourceID)
 					}
 					return nil
-				},
-			),
+				}),
+			},
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
