@@ -25,7 +25,7 @@ var (
 // NewContactDataSource is the affinipay_contact data source.
 func NewContactDataSource() datasource.DataSource { return &contactDataSource{} }
 
-type contactDataSource struct{ data *framework.ProviderData }
+type contactDataSource struct{ framework.DataSourceBase }
 
 // contactDataSourceModel is the contact's attributes (shared with the
 // affinipay_contact resource and list resource) plus the data source's
@@ -108,10 +108,6 @@ func (d *contactDataSource) ConfigValidators(context.Context) []datasource.Confi
 	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("source_id"))}
 }
 
-func (d *contactDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *contactDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg contactDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -126,9 +122,9 @@ func (d *contactDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	var c *client.Contact
 	var err error
 	if !cfg.ID.IsNull() {
-		c, err = d.data.Client.GetContact(ctx, cfg.ID.ValueString())
+		c, err = d.Data.Client.GetContact(ctx, cfg.ID.ValueString())
 	} else {
-		c, err = d.data.Client.GetContactBySourceID(ctx, cfg.SourceID.ValueString())
+		c, err = d.Data.Client.GetContactBySourceID(ctx, cfg.SourceID.ValueString())
 	}
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to read the contact", err, framework.ContextPaths{"id": path.Root("id"), "source_id": path.Root("source_id")})

@@ -22,7 +22,7 @@ import (
 // with that source_id, if it is of the type and mode the create asked for
 // (another contact holding the source_id is not this create's).
 func (r *ContactResource) lookupCreated(ctx context.Context, sourceID, typ string, testMode bool) (*client.Contact, error) {
-	c, err := r.data.Client.GetContactBySourceID(ctx, sourceID)
+	c, err := r.Data.Client.GetContactBySourceID(ctx, sourceID)
 	if client.IsNotFound(err) || (err == nil && (c.Deleted || c.Type != typ || c.TestMode != testMode)) {
 		return nil, nil
 	}
@@ -40,15 +40,11 @@ var (
 // NewContactResource is the affinipay_contact factory.
 func NewContactResource() resource.Resource { return &ContactResource{} }
 
-type ContactResource struct{ data *framework.ProviderData }
+type ContactResource struct{ framework.ResourceBase }
 
 type ContactResourceModel struct {
 	ContactData
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *ContactResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan gives each planned email address, phone number and address
@@ -97,7 +93,7 @@ func (r *ContactResource) Create(ctx context.Context, req resource.CreateRequest
 	res := write.Create(ctx, write.CreateSpec[client.Contact]{
 		Kind: "contact",
 		Key:  fmt.Sprintf("source_id %q", sourceID),
-		Send: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.CreateContact(ctx, body) },
+		Send: func(ctx context.Context) (*client.Contact, error) { return r.Data.Client.CreateContact(ctx, body) },
 		Lookup: func(ctx context.Context) (*client.Contact, error) {
 			return r.lookupCreated(ctx, sourceID, body.Type, body.TestMode)
 		},
@@ -151,10 +147,10 @@ func (r *ContactResource) converge(ctx context.Context, existing *client.Contact
 	res := write.Change(ctx, write.ChangeSpec[client.Contact]{
 		What: "update the adopted contact " + existing.ID + " to match the configuration",
 		Send: func(ctx context.Context) (*client.Contact, error) {
-			return r.data.Client.PatchContact(ctx, existing.ID, patch)
+			return r.Data.Client.PatchContact(ctx, existing.ID, patch)
 		},
 		ReadBack: func(ctx context.Context) (*client.Contact, error) {
-			return r.data.Client.GetContact(ctx, existing.ID)
+			return r.Data.Client.GetContact(ctx, existing.ID)
 		},
 		Refused: framework.ReportAPIError(contactContextPaths()),
 	}, &patchDiags)
@@ -189,7 +185,7 @@ func (r *ContactResource) Read(ctx context.Context, req resource.ReadRequest, re
 			return
 		}
 	} else {
-		c, err = r.data.Client.RefreshContact(ctx, state.ID.ValueString())
+		c, err = r.Data.Client.RefreshContact(ctx, state.ID.ValueString())
 	}
 	if client.IsNotFound(err) || (err == nil && c.Deleted) {
 		tflog.Warn(ctx, "Contact no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
@@ -231,15 +227,15 @@ func (r *ContactResource) Update(ctx context.Context, req resource.UpdateRequest
 	var c *client.Contact
 	if patch.IsEmpty() {
 		var err error
-		if c, err = r.data.Client.GetContact(ctx, id); err != nil {
+		if c, err = r.Data.Client.GetContact(ctx, id); err != nil {
 			framework.AddAPIError(&resp.Diagnostics, "Unable to read the contact", err, nil)
 			return
 		}
 	} else {
 		res := write.Change(ctx, write.ChangeSpec[client.Contact]{
 			What:     "update the contact",
-			Send:     func(ctx context.Context) (*client.Contact, error) { return r.data.Client.PatchContact(ctx, id, patch) },
-			ReadBack: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.GetContact(ctx, id) },
+			Send:     func(ctx context.Context) (*client.Contact, error) { return r.Data.Client.PatchContact(ctx, id, patch) },
+			ReadBack: func(ctx context.Context) (*client.Contact, error) { return r.Data.Client.GetContact(ctx, id) },
 			Refused:  framework.ReportAPIError(contactContextPaths()),
 		}, &resp.Diagnostics)
 		if res.ReadBack {
@@ -293,9 +289,9 @@ func (r *ContactResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	write.Delete(ctx, write.DeleteSpec{
 		What: "delete the contact",
-		Send: func(ctx context.Context) error { return r.data.Client.DeleteContact(ctx, id) },
+		Send: func(ctx context.Context) error { return r.Data.Client.DeleteContact(ctx, id) },
 		Gone: func(ctx context.Context) (bool, error) {
-			c, err := r.data.Client.GetContact(ctx, id)
+			c, err := r.Data.Client.GetContact(ctx, id)
 			if client.IsNotFound(err) {
 				return true, nil
 			}

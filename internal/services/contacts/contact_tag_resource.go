@@ -31,7 +31,7 @@ var (
 // NewContactTagResource is the affinipay_contact_tag factory.
 func NewContactTagResource() resource.Resource { return &ContactTagResource{} }
 
-type ContactTagResource struct{ data *framework.ProviderData }
+type ContactTagResource struct{ framework.ResourceBase }
 
 type ContactTagModel struct {
 	ID        types.String   `tfsdk:"id"`
@@ -84,10 +84,6 @@ func (r *ContactTagResource) Schema(ctx context.Context, _ resource.SchemaReques
 	}
 }
 
-func (r *ContactTagResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func TagsContain(tags []string, tag string) bool {
 	for _, t := range tags {
 		if t == tag {
@@ -101,9 +97,9 @@ func TagsContain(tags []string, tag string) bool {
 // contact's lock, sending only the tags in the PATCH. gone reports that
 // the contact does not exist.
 func (r *ContactTagResource) changeTag(ctx context.Context, contactID, tag string, add bool, diags *diag.Diagnostics) (gone bool) {
-	unlock := r.data.Locks.Lock(contactLockKey(contactID))
+	unlock := r.Data.Locks.Lock(contactLockKey(contactID))
 	defer unlock()
-	c, err := r.data.Client.GetContact(ctx, contactID)
+	c, err := r.Data.Client.GetContact(ctx, contactID)
 	if client.IsNotFound(err) {
 		return true
 	}
@@ -128,9 +124,9 @@ func (r *ContactTagResource) changeTag(ctx context.Context, contactID, tag strin
 	res := write.Change(ctx, write.ChangeSpec[client.Contact]{
 		What: "update the contact's tags",
 		Send: func(ctx context.Context) (*client.Contact, error) {
-			return r.data.Client.PatchContact(ctx, contactID, &client.ContactPatch{Tags: &next})
+			return r.Data.Client.PatchContact(ctx, contactID, &client.ContactPatch{Tags: &next})
 		},
-		ReadBack: func(ctx context.Context) (*client.Contact, error) { return r.data.Client.GetContact(ctx, contactID) },
+		ReadBack: func(ctx context.Context) (*client.Contact, error) { return r.Data.Client.GetContact(ctx, contactID) },
 		Applied:  func(c *client.Contact) bool { return TagsContain(c.Tags, tag) == add },
 		Refused:  framework.ReportAPIError(framework.ContextPaths{"tags": path.Root("tag")}),
 	}, diags)
@@ -179,7 +175,7 @@ func (r *ContactTagResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	defer cancel()
 	contactID, tag := state.ContactID.ValueString(), state.Tag.ValueString()
-	c, err := r.data.Client.GetContact(ctx, contactID)
+	c, err := r.Data.Client.GetContact(ctx, contactID)
 	if client.IsNotFound(err) || (err == nil && (c.Deleted || !TagsContain(c.Tags, tag))) {
 		tflog.Warn(ctx, "Contact tag no longer exists; removing it from state", map[string]any{"contact_id": contactID, "tag": tag})
 		framework.RemoveResourceKeepIdentity(ctx, req.State, resp)

@@ -22,7 +22,7 @@ var _ datasource.DataSourceWithConfigure = (*contactsDataSource)(nil)
 // NewContactsDataSource is the affinipay_contacts data source.
 func NewContactsDataSource() datasource.DataSource { return &contactsDataSource{} }
 
-type contactsDataSource struct{ data *framework.ProviderData }
+type contactsDataSource struct{ framework.DataSourceBase }
 
 type contactsDataModel struct {
 	Q        types.String   `tfsdk:"q"`
@@ -72,10 +72,6 @@ func (d *contactsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 	}
 }
 
-func (d *contactsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *contactsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg contactsDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -91,7 +87,7 @@ func (d *contactsDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if !cfg.OrderBy.IsNull() {
 		resp.Diagnostics.Append(cfg.OrderBy.ElementsAs(ctx, &search.OrderBy, false)...)
 	}
-	found, err := d.data.Client.SearchContacts(ctx, search)
+	found, err := d.Data.Client.SearchContacts(ctx, search)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to search contacts", err,
 			framework.ContextPaths{"q": path.Root("q"), "qf": path.Root("qf"), "order_by": path.Root("order_by")})

@@ -38,7 +38,7 @@ var achRequiredPaymentFields = []string{"name", "address1", "city", "state", "po
 // NewAchAccountResource is the affinipay_ach_account resource.
 func NewAchAccountResource() resource.Resource { return &ACHAccountResource{} }
 
-type ACHAccountResource struct{ data *framework.ProviderData }
+type ACHAccountResource struct{ framework.ResourceBase }
 
 type ACHAccountResourceModel struct {
 	ID                          types.String   `tfsdk:"id"`
@@ -153,10 +153,6 @@ func (r *ACHAccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 	}
 }
 
-func (r *ACHAccountResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *ACHAccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, cfg ACHAccountResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -171,7 +167,7 @@ func (r *ACHAccountResource) Create(ctx context.Context, req resource.CreateRequ
 	defer cancel()
 
 	id := plan.AccountID.ValueString()
-	current, err := r.data.Client.GetAchAccount(ctx, id)
+	current, err := r.Data.Client.GetAchAccount(ctx, id)
 	if err != nil {
 		if client.IsNotFound(err) {
 			resp.Diagnostics.AddAttributeError(path.Root("account_id"), "eCheck account not found",
@@ -223,7 +219,7 @@ func (r *ACHAccountResource) Read(ctx context.Context, req resource.ReadRequest,
 	if id == "" {
 		id = prior.ID.ValueString()
 	}
-	a, err := r.data.Client.RefreshAchAccount(ctx, id)
+	a, err := r.Data.Client.RefreshAchAccount(ctx, id)
 	if client.IsNotFound(err) {
 		framework.RemoveResourceKeepIdentity(ctx, req.State, resp)
 		return
@@ -261,7 +257,7 @@ func (r *ACHAccountResource) Update(ctx context.Context, req resource.UpdateRequ
 	if update.IsEmpty() {
 		// Only timeouts changed (or primary became unknown): re-read.
 		var err error
-		if a, err = r.data.Client.GetAchAccount(ctx, id); err != nil {
+		if a, err = r.Data.Client.GetAchAccount(ctx, id); err != nil {
 			framework.AddAPIError(&resp.Diagnostics, "Unable to read the AffiniPay eCheck account", err, nil)
 			return
 		}
@@ -289,9 +285,9 @@ func (r *ACHAccountResource) write(ctx context.Context, id string, update achAcc
 	res := write.Change(ctx, write.ChangeSpec[client.AchAccount]{
 		What: what,
 		Send: func(ctx context.Context) (*client.AchAccount, error) {
-			return r.data.Client.UpdateAchAccount(ctx, id, update.AchAccountUpdate)
+			return r.Data.Client.UpdateAchAccount(ctx, id, update.AchAccountUpdate)
 		},
-		ReadBack: func(ctx context.Context) (*client.AchAccount, error) { return r.data.Client.GetAchAccount(ctx, id) },
+		ReadBack: func(ctx context.Context) (*client.AchAccount, error) { return r.Data.Client.GetAchAccount(ctx, id) },
 		Applied: func(a *client.AchAccount) bool {
 			state, d := flattenAchAccount(ctx, *a)
 			state.fillReadOnlyFrom(readOnly)

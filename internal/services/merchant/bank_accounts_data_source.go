@@ -16,7 +16,7 @@ var _ datasource.DataSourceWithConfigure = (*bankAccountsDataSource)(nil)
 // NewBankAccountsDataSource is the affinipay_bank_accounts data source.
 func NewBankAccountsDataSource() datasource.DataSource { return &bankAccountsDataSource{} }
 
-type bankAccountsDataSource struct{ data *framework.ProviderData }
+type bankAccountsDataSource struct{ framework.DataSourceBase }
 
 type bankAccountsModel struct {
 	BankAccounts []bankAccountModel `tfsdk:"bank_accounts"`
@@ -88,17 +88,13 @@ func (d *bankAccountsDataSource) Schema(ctx context.Context, _ datasource.Schema
 	}
 }
 
-func (d *bankAccountsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *bankAccountsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	ctx, cancel, t, ok := framework.WithDataSourceConfigTimeout(ctx, req.Config, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	banks, err := d.data.Client.ListBankAccounts(ctx)
+	banks, err := d.Data.Client.ListBankAccounts(ctx)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to list AffiniPay bank accounts", err, nil)
 		return

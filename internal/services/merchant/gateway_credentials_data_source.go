@@ -19,7 +19,7 @@ var (
 // NewGatewayCredentialsDataSource is the affinipay_gateway_credentials data source.
 func NewGatewayCredentialsDataSource() datasource.DataSource { return &gatewayCredentialsDataSource{} }
 
-type gatewayCredentialsDataSource struct{ data *framework.ProviderData }
+type gatewayCredentialsDataSource struct{ framework.DataSourceBase }
 
 // gatewayCredentialsDataSourceModel is the shared model plus the switch
 // that lets the secret keys into the state, and the timeouts.
@@ -69,10 +69,6 @@ func (d *gatewayCredentialsDataSource) ValidateConfig(ctx context.Context, req d
 	}
 }
 
-func (d *gatewayCredentialsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *gatewayCredentialsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var include types.Bool
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("include_secret_keys"), &include)...)
@@ -81,7 +77,7 @@ func (d *gatewayCredentialsDataSource) Read(ctx context.Context, req datasource.
 		return
 	}
 	defer cancel()
-	creds, err := d.data.Client.GetGatewayCredentials(ctx)
+	creds, err := d.Data.Client.GetGatewayCredentials(ctx)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to read AffiniPay gateway credentials", err, nil)
 		return

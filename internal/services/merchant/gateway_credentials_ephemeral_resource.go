@@ -15,7 +15,7 @@ func NewGatewayCredentialsEphemeralResource() ephemeral.EphemeralResource {
 	return &gatewayCredentialsEphemeralResource{}
 }
 
-type gatewayCredentialsEphemeralResource struct{ data *framework.ProviderData }
+type gatewayCredentialsEphemeralResource struct{ framework.EphemeralBase }
 
 func (e *gatewayCredentialsEphemeralResource) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_gateway_credentials"
@@ -32,12 +32,8 @@ func (e *gatewayCredentialsEphemeralResource) Schema(_ context.Context, _ epheme
 	}
 }
 
-func (e *gatewayCredentialsEphemeralResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	e.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (e *gatewayCredentialsEphemeralResource) Open(ctx context.Context, _ ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	creds, err := e.data.Client.GetGatewayCredentials(ctx)
+	creds, err := e.Data.Client.GetGatewayCredentials(ctx)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to read AffiniPay gateway credentials", err, nil)
 		return

@@ -17,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*merchantDataSource)(nil)
 // NewMerchantDataSource is the affinipay_merchant data source.
 func NewMerchantDataSource() datasource.DataSource { return &merchantDataSource{} }
 
-type merchantDataSource struct{ data *framework.ProviderData }
+type merchantDataSource struct{ framework.DataSourceBase }
 
 type merchantDataModel struct {
 	ID                        string                 `tfsdk:"id"`
@@ -173,17 +173,13 @@ func achAccountDataAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *merchantDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *merchantDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	ctx, cancel, t, ok := framework.WithDataSourceConfigTimeout(ctx, req.Config, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	m, err := d.data.Client.SharedMerchant(ctx)
+	m, err := d.Data.Client.SharedMerchant(ctx)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)
 		return

@@ -33,7 +33,7 @@ var (
 // NewMerchantResource is the affinipay_merchant resource.
 func NewMerchantResource() resource.Resource { return &MerchantResource{} }
 
-type MerchantResource struct{ data *framework.ProviderData }
+type MerchantResource struct{ framework.ResourceBase }
 
 type MerchantResourceModel struct {
 	ID                        types.String   `tfsdk:"id"`
@@ -148,10 +148,6 @@ func (r *MerchantResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 }
 
-func (r *MerchantResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *MerchantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, cfg MerchantResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -183,7 +179,7 @@ func (r *MerchantResource) Create(ctx context.Context, req resource.CreateReques
 	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(framework.SetStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 	if update.APIAllowedIPAddressRanges != nil && *update.APIAllowedIPAddressRanges != "" {
-		checkLockedOut(ctx, r.data.Client, client.SplitList(*update.APIAllowedIPAddressRanges), &resp.Diagnostics)
+		checkLockedOut(ctx, r.Data.Client, client.SplitList(*update.APIAllowedIPAddressRanges), &resp.Diagnostics)
 	}
 }
 
@@ -198,7 +194,7 @@ func (r *MerchantResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	defer cancel()
-	m, err := r.data.Client.SharedMerchant(ctx)
+	m, err := r.Data.Client.SharedMerchant(ctx)
 	if err != nil {
 		if !lockedOutReadError(ctx, prior.APIAllowedIPAddressRanges, err, &resp.Diagnostics) {
 			framework.AddAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)
@@ -257,7 +253,7 @@ func (r *MerchantResource) Update(ctx context.Context, req resource.UpdateReques
 	state.Timeouts = plan.Timeouts
 	resp.Diagnostics.Append(framework.SetStateAndIdentity(ctx, &resp.State, resp.Identity, state)...)
 	if update.APIAllowedIPAddressRanges != nil && *update.APIAllowedIPAddressRanges != "" {
-		checkLockedOut(ctx, r.data.Client, client.SplitList(*update.APIAllowedIPAddressRanges), &resp.Diagnostics)
+		checkLockedOut(ctx, r.Data.Client, client.SplitList(*update.APIAllowedIPAddressRanges), &resp.Diagnostics)
 	}
 }
 
@@ -268,7 +264,7 @@ func (r *MerchantResource) Update(ctx context.Context, req resource.UpdateReques
 // error in diags). nil: nothing to record (diags say why).
 func (r *MerchantResource) write(ctx context.Context, update merchantUpdate, what string, plan tfsdk.Plan, planned *MerchantResourceModel, diags *diag.Diagnostics) *client.Merchant {
 	if update.IsEmpty() {
-		m, err := r.data.Client.GetMerchant(ctx)
+		m, err := r.Data.Client.GetMerchant(ctx)
 		if err != nil {
 			framework.AddAPIError(diags, "Unable to read the AffiniPay merchant", err, nil)
 			return nil
@@ -278,9 +274,9 @@ func (r *MerchantResource) write(ctx context.Context, update merchantUpdate, wha
 	res := write.Change(ctx, write.ChangeSpec[client.Merchant]{
 		What: what,
 		Send: func(ctx context.Context) (*client.Merchant, error) {
-			return r.data.Client.UpdateMerchant(ctx, update.MerchantUpdate)
+			return r.Data.Client.UpdateMerchant(ctx, update.MerchantUpdate)
 		},
-		ReadBack: func(ctx context.Context) (*client.Merchant, error) { return r.data.Client.GetMerchant(ctx) },
+		ReadBack: func(ctx context.Context) (*client.Merchant, error) { return r.Data.Client.GetMerchant(ctx) },
 		Applied: func(m *client.Merchant) bool {
 			state, d := flattenMerchant(ctx, m, planned)
 			state.Timeouts = planned.Timeouts
@@ -303,7 +299,7 @@ func (r *MerchantResource) ImportState(ctx context.Context, req resource.ImportS
 		resp.Diagnostics.AddError("Invalid import ID", "Import affinipay_merchant with the merchant ID, for example: terraform import affinipay_merchant.this wKgFeDz5HF-BPPl08dcACw")
 		return
 	}
-	m, err := r.data.Client.GetMerchant(ctx)
+	m, err := r.Data.Client.GetMerchant(ctx)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to read the AffiniPay merchant", err, nil)
 		return

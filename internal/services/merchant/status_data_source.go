@@ -15,7 +15,7 @@ var _ datasource.DataSourceWithConfigure = (*statusDataSource)(nil)
 // NewStatusDataSource is the affinipay_status data source.
 func NewStatusDataSource() datasource.DataSource { return &statusDataSource{} }
 
-type statusDataSource struct{ data *framework.ProviderData }
+type statusDataSource struct{ framework.DataSourceBase }
 
 type statusModel struct {
 	Status      types.String   `tfsdk:"status"`
@@ -43,10 +43,6 @@ func (d *statusDataSource) Schema(ctx context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *statusDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *statusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg statusModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -58,7 +54,7 @@ func (d *statusDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	defer cancel()
-	st, err := d.data.Client.GetStatus(ctx)
+	st, err := d.Data.Client.GetStatus(ctx)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to read AffiniPay status", err, nil)
 		return

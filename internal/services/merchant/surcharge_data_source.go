@@ -23,7 +23,7 @@ var _ datasource.DataSourceWithConfigure = (*surchargeDataSource)(nil)
 // NewSurchargeDataSource is the affinipay_surcharge data source.
 func NewSurchargeDataSource() datasource.DataSource { return &surchargeDataSource{} }
 
-type surchargeDataSource struct{ data *framework.ProviderData }
+type surchargeDataSource struct{ framework.DataSourceBase }
 
 type surchargeModel struct {
 	BankAccountID types.String                   `tfsdk:"bank_account_id"`
@@ -85,10 +85,6 @@ func (d *surchargeDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *surchargeDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *surchargeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg surchargeModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -106,7 +102,7 @@ func (d *surchargeDataSource) Read(ctx context.Context, req datasource.ReadReque
 		amount = &a
 	}
 	id := cfg.BankAccountID.ValueString()
-	rates, err := d.data.Client.GetSurcharge(ctx, id, amount)
+	rates, err := d.Data.Client.GetSurcharge(ctx, id, amount)
 	if err != nil {
 		var missing *client.MissingCredentialError
 		if errors.As(err, &missing) {

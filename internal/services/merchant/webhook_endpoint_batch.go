@@ -93,9 +93,9 @@ func (q *eventsQueue) take(self *eventsChange) []*eventsChange {
 // returns the change's diagnostics.
 func (r *WebhookEndpointResource) changeEventsURL(ctx context.Context, mode, url string, add bool) diag.Diagnostics {
 	me := &eventsChange{mode: mode, url: url, add: add}
-	q := r.data.Shared(eventsQueueKey{}, func() any { return new(eventsQueue) }).(*eventsQueue)
+	q := r.Data.Shared(eventsQueueKey{}, func() any { return new(eventsQueue) }).(*eventsQueue)
 	q.push(me)
-	unlock := r.data.Locks.Lock(webhookEventsLockKey)
+	unlock := r.Data.Locks.Lock(webhookEventsLockKey)
 	defer unlock()
 	if !me.done {
 		r.applyEventsChanges(ctx, q, q.take(me))
@@ -114,7 +114,7 @@ func (r *WebhookEndpointResource) applyEventsChanges(ctx context.Context, q *eve
 		r.applyEventsChanges(ctx, q, batch[:1])
 	}
 
-	m, err := r.data.Client.GetMerchant(ctx)
+	m, err := r.Data.Client.GetMerchant(ctx)
 	if err != nil {
 		if len(batch) > 1 {
 			retryAlone()
@@ -159,7 +159,7 @@ func (r *WebhookEndpointResource) applyEventsChanges(ctx context.Context, q *eve
 	}
 	tflog.Debug(ctx, "Writing the merchant's event URLs", map[string]any{"field": field, "changes": len(applied)})
 	if len(applied) > 1 {
-		updated, err := r.data.Client.UpdateMerchant(ctx, EventsURLsUpdate(mode, list))
+		updated, err := r.Data.Client.UpdateMerchant(ctx, EventsURLsUpdate(mode, list))
 		if err != nil {
 			// Each change is retried alone: its round re-reads the
 			// merchant first, so a change the failed PATCH did apply is
@@ -179,9 +179,9 @@ func (r *WebhookEndpointResource) applyEventsChanges(ctx context.Context, q *eve
 	res := write.Change(ctx, write.ChangeSpec[client.Merchant]{
 		What: what,
 		Send: func(ctx context.Context) (*client.Merchant, error) {
-			return r.data.Client.UpdateMerchant(ctx, EventsURLsUpdate(mode, list))
+			return r.Data.Client.UpdateMerchant(ctx, EventsURLsUpdate(mode, list))
 		},
-		ReadBack: func(ctx context.Context) (*client.Merchant, error) { return r.data.Client.GetMerchant(ctx) },
+		ReadBack: func(ctx context.Context) (*client.Merchant, error) { return r.Data.Client.GetMerchant(ctx) },
 		Applied:  func(m *client.Merchant) bool { return EventsURLsContain(EventsURLs(m, mode), c.url) == c.add },
 		Refused:  framework.ReportAPIError(r.contextPaths()),
 	}, &c.diags)

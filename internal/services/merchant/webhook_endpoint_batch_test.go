@@ -31,7 +31,7 @@ func batchTestResource(t *testing.T, latencyMS int) (*WebhookEndpointResource, *
 	if err := sb.SetFaults(sandbox.Faults{LatencyMS: latencyMS}); err != nil {
 		t.Fatal(err)
 	}
-	return &WebhookEndpointResource{data: &framework.ProviderData{Client: c, Locks: framework.NewKeyedMutex()}}, sb, c
+	return &WebhookEndpointResource{ResourceBase: framework.ResourceBase{Data: &framework.ProviderData{Client: c, Locks: framework.NewKeyedMutex()}}}, sb, c
 }
 
 func batchTestCount(sb *sandbox.Server, method string) int64 {

@@ -38,7 +38,7 @@ const webhookEventsLockKey = "merchant-events"
 func NewWebhookEndpointResource() resource.Resource { return &WebhookEndpointResource{} }
 
 type WebhookEndpointResource struct {
-	data *framework.ProviderData
+	framework.ResourceBase
 }
 
 type WebhookEndpointModel struct {
@@ -105,10 +105,6 @@ func (r *WebhookEndpointResource) Schema(ctx context.Context, _ resource.SchemaR
 			"timeouts": framework.TimeoutsAttribute(ctx),
 		},
 	}
-}
-
-func (r *WebhookEndpointResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan fills in the ID, which follows from url and mode, so the plan
@@ -244,7 +240,7 @@ func (r *WebhookEndpointResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	defer cancel()
-	m, err := r.data.Client.SharedMerchant(ctx)
+	m, err := r.Data.Client.SharedMerchant(ctx)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to read the merchant's event URLs", err, nil)
 		return

@@ -321,7 +321,7 @@ func (r *PaymentMethodResource) paymentDetailsToken(ctx context.Context, cfg tfs
 	if m.Bank != nil {
 		which = pmBankWO
 	}
-	tok, err := r.data.Client.CreateToken(ctx, body)
+	tok, err := r.Data.Client.CreateToken(ctx, body)
 	if err != nil {
 		framework.AddAPIError(&diags, "Unable to create a one-time payment token from "+which, err, paths)
 		return nil, diags

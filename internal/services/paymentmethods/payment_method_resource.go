@@ -42,7 +42,7 @@ var paymentMethodAuthorizedUses = []string{"all", "client", "merchant"}
 // NewPaymentMethodResource is the affinipay_payment_method resource.
 func NewPaymentMethodResource() resource.Resource { return &PaymentMethodResource{} }
 
-type PaymentMethodResource struct{ data *framework.ProviderData }
+type PaymentMethodResource struct{ framework.ResourceBase }
 
 type PaymentMethodResourceModel struct {
 	ID                      types.String   `tfsdk:"id"`
@@ -323,8 +323,8 @@ func (r *PaymentMethodResource) ModifyPlan(ctx context.Context, req resource.Mod
 				"card, give card_wo or bank_account_wo and change payment_details_wo_version again.")
 	}
 	if req.State.Raw.IsNull() {
-		if r.data != nil {
-			resp.Diagnostics.Append(checkPaymentMethodAgreement(ctx, r.data.Client, req.Config)...)
+		if r.Data != nil {
+			resp.Diagnostics.Append(checkPaymentMethodAgreement(ctx, r.Data.Client, req.Config)...)
 		}
 		if oneTime.IsNull() && saved.IsNull() && !details.configured() {
 			resp.Diagnostics.AddAttributeError(path.Root("one_time_token_wo"), "Missing payment token",
@@ -362,10 +362,6 @@ func paymentMethodTokenChanges(plan, state PaymentMethodResourceModel) bool {
 // sends one_time_token_wo: its version is set and new.
 func paymentOneTimeVersionChanged(plan, state PaymentMethodResourceModel) bool {
 	return !plan.OneTimeTokenWOVersion.IsNull() && !plan.OneTimeTokenWOVersion.Equal(state.OneTimeTokenWOVersion)
-}
-
-func (r *PaymentMethodResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *PaymentMethodResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -412,7 +408,7 @@ func (r *PaymentMethodResource) Create(ctx context.Context, req resource.CreateR
 	source := created
 	if source == nil && body.OneTimeToken != "" {
 		var err error
-		if source, err = framework.ReadTokenMethod(ctx, r.data.Client, body.OneTimeToken); err != nil {
+		if source, err = framework.ReadTokenMethod(ctx, r.Data.Client, body.OneTimeToken); err != nil {
 			framework.AddAPIError(&resp.Diagnostics, "Unable to read the one-time token before storing it; nothing was stored", err, nil)
 			return
 		}
@@ -421,12 +417,12 @@ func (r *PaymentMethodResource) Create(ctx context.Context, req resource.CreateR
 		Kind: "payment method",
 		Key:  "the " + plan.PaymentType.ValueString() + " stored on contact " + contactID,
 		Send: func(ctx context.Context) (*client.PaymentMethod, error) {
-			return r.data.Client.CreatePaymentMethod(ctx, contactID, body)
+			return r.Data.Client.CreatePaymentMethod(ctx, contactID, body)
 		},
 		Lookup: func(ctx context.Context) (*client.PaymentMethod, error) {
 			var err error
 			if source == nil && body.SavedPaymentToken != "" {
-				source, err = framework.ReadNamedMethod(ctx, r.data.Client, token)
+				source, err = framework.ReadNamedMethod(ctx, r.Data.Client, token)
 			}
 			if err != nil || source == nil {
 				return nil, fmt.Errorf("reading the masked details of the token the create sent: %w", errOrGone(err))
@@ -488,7 +484,7 @@ func (r *PaymentMethodResource) Read(ctx context.Context, req resource.ReadReque
 			return
 		}
 	} else {
-		pm, err = r.data.Client.RefreshPaymentMethod(ctx, contactID, prior.ID.ValueString())
+		pm, err = r.Data.Client.RefreshPaymentMethod(ctx, contactID, prior.ID.ValueString())
 	}
 	if client.IsNotFound(err) {
 		// The payment method, or its contact, is gone.
@@ -540,7 +536,7 @@ func (r *PaymentMethodResource) Update(ctx context.Context, req resource.UpdateR
 	if n == 0 {
 		// Only timeouts, or a token attribute removed: nothing to send.
 		var err error
-		if pm, err = r.data.Client.GetPaymentMethod(ctx, contactID, id); err != nil {
+		if pm, err = r.Data.Client.GetPaymentMethod(ctx, contactID, id); err != nil {
 			framework.AddAPIError(&resp.Diagnostics, "Unable to read the AffiniPay payment method", err, nil)
 			return
 		}
@@ -548,10 +544,10 @@ func (r *PaymentMethodResource) Update(ctx context.Context, req resource.UpdateR
 		res := write.Change(ctx, write.ChangeSpec[client.PaymentMethod]{
 			What: "update the AffiniPay payment method",
 			Send: func(ctx context.Context) (*client.PaymentMethod, error) {
-				return r.data.Client.UpdatePaymentMethod(ctx, contactID, id, update)
+				return r.Data.Client.UpdatePaymentMethod(ctx, contactID, id, update)
 			},
 			ReadBack: func(ctx context.Context) (*client.PaymentMethod, error) {
-				return r.data.Client.GetPaymentMethod(ctx, contactID, id)
+				return r.Data.Client.GetPaymentMethod(ctx, contactID, id)
 			},
 			Refused: framework.ReportAPIError(paymentMethodContextPaths),
 		}, &resp.Diagnostics)
@@ -599,9 +595,9 @@ func (r *PaymentMethodResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 	write.Delete(ctx, write.DeleteSpec{
 		What: "delete the AffiniPay payment method",
-		Send: func(ctx context.Context) error { return r.data.Client.DeletePaymentMethod(ctx, contactID, id) },
+		Send: func(ctx context.Context) error { return r.Data.Client.DeletePaymentMethod(ctx, contactID, id) },
 		Gone: func(ctx context.Context) (bool, error) {
-			_, err := r.data.Client.GetPaymentMethod(ctx, contactID, id)
+			_, err := r.Data.Client.GetPaymentMethod(ctx, contactID, id)
 			return framework.GoneIfNotFound(err)
 		},
 		Refused: framework.ReportAPIError(nil),

@@ -27,7 +27,7 @@ import (
 // findCreated returns the payment method of contactID that a create from
 // source made: nil when there is none, an error when several match.
 func (r *PaymentMethodResource) findCreated(ctx context.Context, contactID string, source *framework.NamedMethod, nickname, reference string) (*client.PaymentMethod, error) {
-	methods, err := r.data.Client.ListPaymentMethods(ctx, contactID)
+	methods, err := r.Data.Client.ListPaymentMethods(ctx, contactID)
 	if client.IsNotFound(err) {
 		return nil, nil
 	}

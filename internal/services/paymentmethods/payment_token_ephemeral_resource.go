@@ -31,7 +31,7 @@ func NewPaymentTokenEphemeralResource() ephemeral.EphemeralResource {
 	return &paymentTokenEphemeralResource{}
 }
 
-type paymentTokenEphemeralResource struct{ data *framework.ProviderData }
+type paymentTokenEphemeralResource struct{ framework.EphemeralBase }
 
 // Account holder types and bank account types of a bank token (API
 // reference, token: account_holder_type, account_type).
@@ -326,10 +326,6 @@ func validatePaymentTokenBankAt(b paymentTokenBankModel, attr string) diag.Diagn
 	return diags
 }
 
-func (e *paymentTokenEphemeralResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	e.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (e *paymentTokenEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
 	var cfg paymentTokenModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -337,7 +333,7 @@ func (e *paymentTokenEphemeralResource) Open(ctx context.Context, req ephemeral.
 		return
 	}
 	body, paths := expandPaymentToken(cfg)
-	tok, err := e.data.Client.CreateToken(ctx, body)
+	tok, err := e.Data.Client.CreateToken(ctx, body)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to create an AffiniPay one-time payment token", err, paths)
 		return

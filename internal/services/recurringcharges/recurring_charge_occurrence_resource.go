@@ -41,7 +41,7 @@ func NewRecurringChargeOccurrenceResource() resource.Resource {
 	return &recurringChargeOccurrenceResource{}
 }
 
-type recurringChargeOccurrenceResource struct{ data *framework.ProviderData }
+type recurringChargeOccurrenceResource struct{ framework.ResourceBase }
 
 type recurringChargeOccurrenceModel struct {
 	ID                types.String   `tfsdk:"id"`
@@ -116,12 +116,8 @@ func (r *recurringChargeOccurrenceResource) Schema(ctx context.Context, _ resour
 	}
 }
 
-func (r *recurringChargeOccurrenceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *recurringChargeOccurrenceResource) read(ctx context.Context, chargeID, occID string, diags *diag.Diagnostics) (*client.RecurringOccurrence, bool) {
-	o, err := r.data.Client.GetRecurringChargeOccurrence(ctx, chargeID, occID)
+	o, err := r.Data.Client.GetRecurringChargeOccurrence(ctx, chargeID, occID)
 	if client.IsNotFound(err) {
 		return nil, true
 	}

@@ -21,7 +21,7 @@ func NewRecurringChargeOccurrencesDataSource() datasource.DataSource {
 	return &recurringChargeOccurrencesDataSource{}
 }
 
-type recurringChargeOccurrencesDataSource struct{ data *framework.ProviderData }
+type recurringChargeOccurrencesDataSource struct{ framework.DataSourceBase }
 
 type recurringChargeOccurrencesModel struct {
 	RecurringChargeID types.String         `tfsdk:"recurring_charge_id"`
@@ -88,10 +88,6 @@ func (d *recurringChargeOccurrencesDataSource) Schema(ctx context.Context, _ dat
 	}
 }
 
-func (d *recurringChargeOccurrencesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *recurringChargeOccurrencesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg recurringChargeOccurrencesModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -103,7 +99,7 @@ func (d *recurringChargeOccurrencesDataSource) Read(ctx context.Context, req dat
 		return
 	}
 	defer cancel()
-	occs, err := d.data.Client.ListRecurringChargeOccurrences(ctx, cfg.RecurringChargeID.ValueString())
+	occs, err := d.Data.Client.ListRecurringChargeOccurrences(ctx, cfg.RecurringChargeID.ValueString())
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to list the occurrences of recurring charge "+cfg.RecurringChargeID.ValueString(), err,
 			framework.ContextPaths{"id": path.Root("recurring_charge_id")})

@@ -33,8 +33,8 @@ func NewRecurringChargeResource() resource.Resource {
 }
 
 type RecurringChargeResource struct {
-	data *framework.ProviderData
-	now  func() time.Time
+	framework.ResourceBase
+	now func() time.Time
 }
 
 func (r *RecurringChargeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -42,10 +42,6 @@ func (r *RecurringChargeResource) Metadata(_ context.Context, req resource.Metad
 	// The identity's optional `method` follows the managed method, which
 	// an update may change.
 	resp.ResourceBehavior.MutableIdentity = true
-}
-
-func (r *RecurringChargeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *RecurringChargeResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -212,7 +208,7 @@ func (r *RecurringChargeResource) Create(ctx context.Context, req resource.Creat
 		Kind: "recurring charge",
 		Key:  fmt.Sprintf("source_id %q", sourceID),
 		Send: func(ctx context.Context) (*client.RecurringCharge, error) {
-			return r.data.Client.CreateRecurringCharge(ctx, body)
+			return r.Data.Client.CreateRecurringCharge(ctx, body)
 		},
 		Lookup:  func(ctx context.Context) (*client.RecurringCharge, error) { return r.findCreated(ctx, body) },
 		Refused: r.addAPIError,
@@ -259,7 +255,7 @@ func (r *RecurringChargeResource) Read(ctx context.Context, req resource.ReadReq
 			return
 		}
 	} else {
-		charge, err = r.data.Client.RefreshRecurringCharge(ctx, state.ID.ValueString())
+		charge, err = r.Data.Client.RefreshRecurringCharge(ctx, state.ID.ValueString())
 	}
 	if client.IsNotFound(err) || (err == nil && charge.Status == client.RecurringStatusDeleted) {
 		tflog.Warn(ctx, "Recurring charge deleted outside Terraform; removing it from state", map[string]any{"id": state.ID.ValueString()})
@@ -314,10 +310,10 @@ func (r *RecurringChargeResource) Update(ctx context.Context, req resource.Updat
 	res := write.Change(ctx, write.ChangeSpec[client.RecurringCharge]{
 		What: "update recurring charge " + id,
 		Send: func(ctx context.Context) (*client.RecurringCharge, error) {
-			return r.data.Client.UpdateRecurringCharge(ctx, id, u)
+			return r.Data.Client.UpdateRecurringCharge(ctx, id, u)
 		},
 		ReadBack: func(ctx context.Context) (*client.RecurringCharge, error) {
-			return r.data.Client.GetRecurringCharge(ctx, id)
+			return r.Data.Client.GetRecurringCharge(ctx, id)
 		},
 		Refused: func(diags *diag.Diagnostics, _ string, err error) {
 			if state.Status.ValueString() == client.RecurringStatusCompleted {
@@ -372,7 +368,7 @@ func (r *RecurringChargeResource) Delete(ctx context.Context, req resource.Delet
 	// may be refused: it is done if the charge is gone or inactive.
 	gone := func(deleted bool) func(ctx context.Context) (bool, error) {
 		return func(ctx context.Context) (bool, error) {
-			after, err := r.data.Client.GetRecurringCharge(ctx, id)
+			after, err := r.Data.Client.GetRecurringCharge(ctx, id)
 			if client.IsNotFound(err) {
 				return true, nil
 			}
@@ -392,7 +388,7 @@ func (r *RecurringChargeResource) Delete(ctx context.Context, req resource.Delet
 	if state.OnDestroy.ValueString() == onDestroyDelete {
 		write.Delete(ctx, write.DeleteSpec{
 			What:    "delete recurring charge " + id,
-			Send:    func(ctx context.Context) error { return r.data.Client.DeleteRecurringCharge(ctx, id) },
+			Send:    func(ctx context.Context) error { return r.Data.Client.DeleteRecurringCharge(ctx, id) },
 			Gone:    gone(true),
 			Refused: framework.ReportAPIError(nil),
 		}, &resp.Diagnostics)
@@ -405,7 +401,7 @@ func (r *RecurringChargeResource) Delete(ctx context.Context, req resource.Delet
 	write.Delete(ctx, write.DeleteSpec{
 		What: "cancel recurring charge " + id,
 		Send: func(ctx context.Context) error {
-			_, err := r.data.Client.CancelRecurringCharge(ctx, id)
+			_, err := r.Data.Client.CancelRecurringCharge(ctx, id)
 			return err
 		},
 		Gone:    gone(false),
@@ -449,12 +445,12 @@ func (r *RecurringChargeResource) ImportState(ctx context.Context, req resource.
 // than the one the charge uses.
 func (r *RecurringChargeResource) verifyImportMethod(ctx context.Context, id, method string, diags *diag.Diagnostics) {
 	summary := "Cannot import recurring charge " + id + " with payment method " + method
-	charge, err := r.data.Client.GetRecurringCharge(ctx, id)
+	charge, err := r.Data.Client.GetRecurringCharge(ctx, id)
 	if err != nil {
 		framework.AddAPIError(diags, "Unable to read recurring charge "+id, err, nil)
 		return
 	}
-	named, err := framework.ReadNamedMethod(ctx, r.data.Client, method)
+	named, err := framework.ReadNamedMethod(ctx, r.Data.Client, method)
 	if err != nil {
 		diags.AddError(summary, err.Error())
 		return

@@ -32,7 +32,7 @@ func (r *RecurringChargeResource) findUnsettled(ctx context.Context, state *Recu
 // charge, and an error when it cannot tell: several match (it never
 // guesses), or the payment method cannot be read.
 func (r *RecurringChargeResource) findCreated(ctx context.Context, body client.RecurringChargeCreate) (*client.RecurringCharge, error) {
-	charges, err := r.data.Client.ListRecurringCharges(ctx, client.RecurringChargeFilter{
+	charges, err := r.Data.Client.ListRecurringCharges(ctx, client.RecurringChargeFilter{
 		AccountID: body.AccountID,
 		Status:    client.RecurringStatusActive,
 		Reference: body.Reference,
@@ -56,7 +56,7 @@ func (r *RecurringChargeResource) findCreated(ctx context.Context, body client.R
 	if len(candidates) == 0 {
 		return nil, nil
 	}
-	named, err := framework.ReadNamedMethod(ctx, r.data.Client, body.Method)
+	named, err := framework.ReadNamedMethod(ctx, r.Data.Client, body.Method)
 	if err != nil {
 		return nil, fmt.Errorf("reading the payment method the create named, to compare it with the matching charges: %w", err)
 	}
@@ -86,7 +86,7 @@ func (r *RecurringChargeResource) findCreated(ctx context.Context, body client.R
 		return nil, fmt.Errorf("recurring charge %s has source_id %q but differs from this configuration; import it, or choose another source_id", c.ID, body.SourceID)
 	}
 	// The list may abbreviate; read the full charge.
-	full, err := r.data.Client.GetRecurringCharge(ctx, c.ID)
+	full, err := r.Data.Client.GetRecurringCharge(ctx, c.ID)
 	if err != nil {
 		return nil, fmt.Errorf("reading recurring charge %s: %w", c.ID, err)
 	}

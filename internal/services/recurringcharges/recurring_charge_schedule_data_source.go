@@ -34,7 +34,7 @@ func NewRecurringChargeScheduleDataSource() datasource.DataSource {
 	return &recurringChargeScheduleDataSource{}
 }
 
-type recurringChargeScheduleDataSource struct{ data *framework.ProviderData }
+type recurringChargeScheduleDataSource struct{ framework.DataSourceBase }
 
 type recurringChargeScheduleModel struct {
 	Amount               framework.CentsValue  `tfsdk:"amount"`
@@ -116,10 +116,6 @@ func (d *recurringChargeScheduleDataSource) Schema(ctx context.Context, _ dataso
 	}
 }
 
-func (d *recurringChargeScheduleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *recurringChargeScheduleDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var cfg recurringChargeScheduleModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -158,7 +154,7 @@ func (d *recurringChargeScheduleDataSource) Read(ctx context.Context, req dataso
 	if framework.IsKnown(cfg.StartDate) {
 		in.StartDate = cfg.StartDate.ValueString()
 	}
-	p, err := d.data.Client.PreviewRecurringCharge(ctx, in)
+	p, err := d.Data.Client.PreviewRecurringCharge(ctx, in)
 	if err != nil {
 		s := path.Root("schedule")
 		framework.AddAPIError(&resp.Diagnostics, "Unable to preview the recurring charge schedule", err, framework.ContextPaths{

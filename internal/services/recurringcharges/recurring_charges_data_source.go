@@ -22,7 +22,7 @@ var _ datasource.DataSourceWithConfigure = (*recurringChargesDataSource)(nil)
 // NewRecurringChargesDataSource is the affinipay_recurring_charges data source.
 func NewRecurringChargesDataSource() datasource.DataSource { return &recurringChargesDataSource{} }
 
-type recurringChargesDataSource struct{ data *framework.ProviderData }
+type recurringChargesDataSource struct{ framework.DataSourceBase }
 
 type recurringChargesModel struct {
 	AccountID        types.String              `tfsdk:"account_id"`
@@ -117,10 +117,6 @@ func (d *recurringChargesDataSource) Schema(ctx context.Context, _ datasource.Sc
 	}
 }
 
-func (d *recurringChargesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = framework.ProviderDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *recurringChargesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg recurringChargesModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -132,7 +128,7 @@ func (d *recurringChargesDataSource) Read(ctx context.Context, req datasource.Re
 		return
 	}
 	defer cancel()
-	charges, err := d.data.Client.ListRecurringCharges(ctx, client.RecurringChargeFilter{
+	charges, err := d.Data.Client.ListRecurringCharges(ctx, client.RecurringChargeFilter{
 		AccountID: cfg.AccountID.ValueString(),
 		Status:    cfg.Status.ValueString(),
 		Reference: cfg.Reference.ValueString(),
