@@ -8,7 +8,9 @@ import (
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -81,4 +83,43 @@ func readOccurrence(ctx context.Context, c *client.Client, cfg occurrenceActionM
 func describeOccurrence(o *client.RecurringOccurrence) string {
 	return fmt.Sprintf("due %s, amount %s, status %s, %d attempt(s)", o.DueDate,
 		strings.TrimSuffix(framework.FormatMinorUnits(int64(o.Amount), ""), " "), o.Status, int64(o.Attempts))
+}
+
+// startOccurrenceAction is the start of both occurrence actions: it decodes
+// the configuration, reads the occurrence and reports it, and refuses a
+// PAID one (paid words the refusal, given the occurrence's description). It returns nil when the
+// action must stop.
+func startOccurrenceAction(ctx context.Context, a *framework.ActionBase, req action.InvokeRequest, resp *action.InvokeResponse, paid func(desc string) string) (chargeID, occID string, o *client.RecurringOccurrence) {
+	var cfg occurrenceActionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || !a.Configured(&resp.Diagnostics) {
+		return "", "", nil
+	}
+	chargeID, occID = cfg.RecurringChargeID.ValueString(), cfg.OccurrenceID.ValueString()
+	framework.Progress(resp, "Reading occurrence %s of recurring charge %s", occID, chargeID)
+	o = readOccurrence(ctx, a.Data.Client, cfg, &resp.Diagnostics)
+	if o == nil {
+		return "", "", nil
+	}
+	if o.Status == "PAID" {
+		resp.Diagnostics.AddAttributeError(path.Root("occurrence_id"), "Occurrence already paid",
+			"Occurrence "+occID+" of recurring charge "+chargeID+" is "+paid(describeOccurrence(o)))
+		return "", "", nil
+	}
+	return chargeID, occID, o
+}
+
+// occurrenceChange is the write of an occurrence action: send, read back
+// on an unknown outcome, applied when the occurrence has status.
+func occurrenceChange(c *client.Client, verb, chargeID, occID, status string,
+	send func(ctx context.Context, chargeID, occID string) (*client.RecurringOccurrence, error)) write.ChangeSpec[client.RecurringOccurrence] {
+	return write.ChangeSpec[client.RecurringOccurrence]{
+		What: verb + " occurrence " + occID + " of recurring charge " + chargeID,
+		Send: func(ctx context.Context) (*client.RecurringOccurrence, error) { return send(ctx, chargeID, occID) },
+		ReadBack: func(ctx context.Context) (*client.RecurringOccurrence, error) {
+			return c.GetRecurringChargeOccurrence(ctx, chargeID, occID)
+		},
+		Applied: func(o *client.RecurringOccurrence) bool { return o.Status == status },
+		Refused: addOccurrenceAPIError,
+	}
 }

@@ -5,9 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
-	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/framework/write"
 )
@@ -40,35 +38,15 @@ func (a *recurringChargeOccurrenceIgnoreAction) Schema(_ context.Context, _ acti
 }
 
 func (a *recurringChargeOccurrenceIgnoreAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var cfg occurrenceActionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || !a.Configured(&resp.Diagnostics) {
-		return
-	}
-	chargeID, occID := cfg.RecurringChargeID.ValueString(), cfg.OccurrenceID.ValueString()
-	framework.Progress(resp, "Reading occurrence %s of recurring charge %s", occID, chargeID)
-	o := readOccurrence(ctx, a.Data.Client, cfg, &resp.Diagnostics)
+	chargeID, occID, o := startOccurrenceAction(ctx, &a.ActionBase, req, resp,
+		func(desc string) string {
+			return "PAID (" + desc + ") and cannot be ignored. To give the money back, refund the payment's transaction."
+		})
 	if o == nil {
 		return
 	}
-	if o.Status == "PAID" {
-		resp.Diagnostics.AddAttributeError(path.Root("occurrence_id"), "Occurrence already paid",
-			"Occurrence "+occID+" of recurring charge "+chargeID+" is PAID ("+describeOccurrence(o)+") and cannot be ignored. "+
-				"To give the money back, refund the payment's transaction.")
-		return
-	}
 	framework.Progress(resp, "Ignoring occurrence %s (%s)", occID, describeOccurrence(o))
-	res := write.Change(ctx, write.ChangeSpec[client.RecurringOccurrence]{
-		What: "ignore occurrence " + occID + " of recurring charge " + chargeID,
-		Send: func(ctx context.Context) (*client.RecurringOccurrence, error) {
-			return a.Data.Client.IgnoreRecurringChargeOccurrence(ctx, chargeID, occID)
-		},
-		ReadBack: func(ctx context.Context) (*client.RecurringOccurrence, error) {
-			return a.Data.Client.GetRecurringChargeOccurrence(ctx, chargeID, occID)
-		},
-		Applied: func(o *client.RecurringOccurrence) bool { return o.Status == "IGNORED" },
-		Refused: addOccurrenceAPIError,
-	}, &resp.Diagnostics)
+	res := write.Change(ctx, occurrenceChange(a.Data.Client, "ignore", chargeID, occID, "IGNORED", a.Data.Client.IgnoreRecurringChargeOccurrence), &resp.Diagnostics)
 	if res.Object == nil || res.ReadBack {
 		return
 	}

@@ -43,37 +43,16 @@ func (a *recurringChargeOccurrencePayAction) Schema(_ context.Context, _ action.
 }
 
 func (a *recurringChargeOccurrencePayAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var cfg occurrenceActionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || !a.Configured(&resp.Diagnostics) {
-		return
-	}
-	chargeID, occID := cfg.RecurringChargeID.ValueString(), cfg.OccurrenceID.ValueString()
-	framework.Progress(resp, "Reading occurrence %s of recurring charge %s", occID, chargeID)
-	o := readOccurrence(ctx, a.Data.Client, cfg, &resp.Diagnostics)
+	chargeID, occID, o := startOccurrenceAction(ctx, &a.ActionBase, req, resp,
+		func(desc string) string { return "already PAID (" + desc + "); nothing was collected." })
 	if o == nil {
-		return
-	}
-	if o.Status == "PAID" {
-		resp.Diagnostics.AddAttributeError(path.Root("occurrence_id"), "Occurrence already paid",
-			"Occurrence "+occID+" of recurring charge "+chargeID+" is already PAID ("+describeOccurrence(o)+"); nothing was collected.")
 		return
 	}
 	framework.Progress(resp, "Collecting occurrence %s now (%s)", occID, describeOccurrence(o))
 	// The pay request is never sent twice (it carries no source_id): an
 	// unknown outcome is settled by reading the occurrence back.
 	var wd diag.Diagnostics
-	res := write.Change(ctx, write.ChangeSpec[client.RecurringOccurrence]{
-		What: "pay occurrence " + occID + " of recurring charge " + chargeID,
-		Send: func(ctx context.Context) (*client.RecurringOccurrence, error) {
-			return a.Data.Client.PayRecurringChargeOccurrence(ctx, chargeID, occID)
-		},
-		ReadBack: func(ctx context.Context) (*client.RecurringOccurrence, error) {
-			return a.Data.Client.GetRecurringChargeOccurrence(ctx, chargeID, occID)
-		},
-		Applied: func(o *client.RecurringOccurrence) bool { return o.Status == "PAID" },
-		Refused: addOccurrenceAPIError,
-	}, &wd)
+	res := write.Change(ctx, occurrenceChange(a.Data.Client, "pay", chargeID, occID, "PAID", a.Data.Client.PayRecurringChargeOccurrence), &wd)
 	switch {
 	case res.Class == write.Done:
 		reportPayment(resp, res.Object)
