@@ -41,11 +41,24 @@ var logRequestEnv = []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_PATH_MASK", "T
 // Terraform passes its own environment to the plugin, so `TF_LOG=DEBUG
 // terraform apply` still gets every provider log line.
 func Apply() {
+	QuietLogs()
+	SetRuntime()
+}
+
+// QuietLogs sets the log levels to OFF when Terraform will not show
+// provider logs (the half of Apply that the bench's noop provider, which
+// keeps Go's default runtime settings, applies too).
+func QuietLogs() {
 	if !logsRequested() {
 		for _, name := range logLevelEnv {
 			_ = os.Setenv(name, "OFF")
 		}
 	}
+}
+
+// SetRuntime sets the garbage collector's settings (see MemoryLimit) unless
+// the environment sets them (GOMEMLIMIT).
+func SetRuntime() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(MemoryLimit)
 	}
