@@ -76,6 +76,7 @@ type options struct {
 	webhooks    int
 	variants    []variant
 	keep        bool
+	profileDir  string
 	jsonOut     string
 	realBin     string
 }
@@ -91,6 +92,7 @@ func main() {
 	flag.IntVar(&o.latencyMS, "latency", 100, "latency mode: the sandbox's latency_ms")
 	flag.IntVar(&o.webhooks, "webhooks", 20, "scale mode: webhook endpoints in the configuration")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary directory (binaries, configurations, logs)")
+	flag.StringVar(&o.profileDir, "profile", "", "write pprof profiles of the provider processes of each command into DIR/<command>/ (internal/profiling)")
 	flag.StringVar(&o.jsonOut, "json", "", "also write the results as JSON to this file")
 	flag.StringVar(&o.realBin, "provider-bin", "", "use this provider binary (e.g. one built from an earlier commit) instead of building the working tree's")
 	flag.Parse()
@@ -334,6 +336,13 @@ func (b *bench) cmd(dir, target, providerEnv, phase, name string) (sample, error
 	before, err := b.metrics()
 	if err != nil {
 		return sample{}, err
+	}
+	if b.o.profileDir != "" {
+		pd := filepath.Join(b.o.profileDir, name)
+		if err := os.MkdirAll(pd, 0o755); err != nil {
+			return sample{}, err
+		}
+		providerEnv = strings.TrimSpace(providerEnv + " " + profiling.EnvDir + "=" + pd)
 	}
 	d, rss, cpu, code, err := b.terraform(dir, target, providerEnv, phase, name)
 	if err != nil {
