@@ -53,6 +53,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -75,6 +76,7 @@ type options struct {
 	latencyMS   int
 	webhooks    int
 	variants    []variant
+	configs     []string
 	keep        bool
 	profileDir  string
 	jsonOut     string
@@ -86,6 +88,7 @@ func main() {
 	ns := flag.String("n", "100,300,1000", "scale mode: comma-separated contact counts N")
 	latNs := flag.String("latency-n", "100,1000", "latency mode: comma-separated contact counts N")
 	variants := flag.String("variants", "", "scale mode: extra provider runtime settings to plan with, 'name=ENV=v ENV=v;name2=ENV=v'")
+	configs := flag.String("configs", "noop,floor,sandbox", "scale mode: the providers to measure (noop, floor, sandbox; sandbox is required)")
 	flag.StringVar(&o.mode, "mode", "all", "all, scale or latency")
 	flag.IntVar(&o.reps, "reps", 3, "plans per configuration (the median is reported)")
 	flag.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism")
@@ -112,6 +115,17 @@ func main() {
 			fatalf("-variants: %q is not name=ENV=value ...", v)
 		}
 		o.variants = append(o.variants, variant{Name: name, Env: env})
+	}
+	for _, c := range strings.Split(*configs, ",") {
+		switch c = strings.TrimSpace(c); c {
+		case "noop", "floor", "sandbox":
+			o.configs = append(o.configs, c)
+		default:
+			fatalf("-configs: unknown %q", c)
+		}
+	}
+	if !slices.Contains(o.configs, "sandbox") {
+		fatalf("-configs must include sandbox")
 	}
 	if o.reps < 1 {
 		fatalf("-reps must be at least 1")

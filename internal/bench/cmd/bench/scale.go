@@ -37,8 +37,20 @@ func (r *scaleResult) row(cfg, variant string) *scaleRow {
 	return nil
 }
 
-func (x *scaleRow) planWall() time.Duration { return median(durations(x.Plans, wallOf)) }
-func (x *scaleRow) planCPU() time.Duration  { return median(durations(x.Plans, cpuOf)) }
+// planWall and planCPU are 0 for a provider not measured (nil).
+func (x *scaleRow) planWall() time.Duration {
+	if x == nil {
+		return 0
+	}
+	return median(durations(x.Plans, wallOf))
+}
+
+func (x *scaleRow) planCPU() time.Duration {
+	if x == nil {
+		return 0
+	}
+	return median(durations(x.Plans, cpuOf))
+}
 func (x *scaleRow) peak() int64 {
 	p := peakOf(x.Plans...)
 	for _, s := range []*sample{x.Apply, x.Destroy} {
@@ -54,7 +66,8 @@ func (b *bench) measureScale(n int) (*scaleResult, error) {
 	objects := n + n/10 + b.o.webhooks
 	res := &scaleResult{N: n, Objects: objects}
 	dirs := map[string]string{}
-	for _, cfg := range []string{cfgNoop, cfgFloor, cfgSandbox} {
+	configs := b.o.configs
+	for _, cfg := range configs {
 		text := scaleConfig(n, b.o.webhooks, b.cardID)
 		if cfg == cfgNoop {
 			text = noopConfig(objects)
@@ -67,9 +80,16 @@ func (b *bench) measureScale(n int) (*scaleResult, error) {
 	}
 	target := map[string]string{cfgNoop: b.noopBin, cfgFloor: b.floorBin, cfgSandbox: b.realBin}
 	type run struct{ cfg, variant, env string }
-	runs := []run{{cfgNoop, "default", ""}, {cfgFloor, "default", ""}, {cfgSandbox, "default", ""}}
+	var runs []run
+	for _, cfg := range configs {
+		runs = append(runs, run{cfg, "default", ""})
+	}
 	for _, v := range b.o.variants {
-		runs = append(runs, run{cfgFloor, v.Name, v.Env}, run{cfgSandbox, v.Name, v.Env})
+		for _, cfg := range configs {
+			if cfg != cfgNoop {
+				runs = append(runs, run{cfg, v.Name, v.Env})
+			}
+		}
 	}
 	for _, r := range runs {
 		res.Rows = append(res.Rows, &scaleRow{Config: r.cfg, Variant: r.variant})
@@ -78,11 +98,11 @@ func (b *bench) measureScale(n int) (*scaleResult, error) {
 		return nil, err
 	}
 	cleanup := func() {
-		for _, cfg := range []string{cfgNoop, cfgFloor, cfgSandbox} {
+		for _, cfg := range configs {
 			_, _ = b.cmd(dirs[cfg], target[cfg], "", "destroy", fmt.Sprintf("scale-n%d-%s-cleanup", n, cfg))
 		}
 	}
-	for _, cfg := range []string{cfgNoop, cfgFloor, cfgSandbox} {
+	for _, cfg := range configs {
 		s, err := b.cmd(dirs[cfg], target[cfg], "", "apply", fmt.Sprintf("scale-n%d-%s-apply", n, cfg))
 		if err != nil {
 			cleanup()
@@ -101,7 +121,7 @@ func (b *bench) measureScale(n int) (*scaleResult, error) {
 			x.Plans = append(x.Plans, s)
 		}
 	}
-	for _, cfg := range []string{cfgNoop, cfgFloor, cfgSandbox} {
+	for _, cfg := range configs {
 		s, err := b.cmd(dirs[cfg], target[cfg], "", "destroy", fmt.Sprintf("scale-n%d-%s-destroy", n, cfg))
 		if err != nil {
 			return nil, err
@@ -264,6 +284,9 @@ func reportScale(w io.Writer, o options, rs []*scaleResult, t *targets) {
 	if base != nil && big != nil && big.N > base.N {
 		for _, cfg := range []string{cfgSandbox, cfgFloor, cfgNoop} {
 			bx, gx := base.row(cfg, "default"), big.row(cfg, "default")
+			if bx == nil || gx == nil {
+				continue
+			}
 			wb, wg := perObject(bx.planWall(), base.Objects), perObject(gx.planWall(), big.Objects)
 			cb, cg := perObject(bx.planCPU(), base.Objects), perObject(gx.planCPU(), big.Objects)
 			msg := fmt.Sprintf("%s per-object plan cost N=%d vs N=%d within 1.2x: wall %.2f vs %.2f ms = %.2fx (provider CPU %.2f vs %.2f ms = %.2fx)",
@@ -285,6 +308,9 @@ func reportScale(w io.Writer, o options, rs []*scaleResult, t *targets) {
 	}
 	for _, r := range rs {
 		fl, sb := r.row(cfgFloor, "default"), r.row(cfgSandbox, "default")
+		if fl == nil {
+			continue
+		}
 		t.check(ratio(sb.planCPU(), fl.planCPU()) <= 1.10, "scale N=%d plan provider CPU within 1.10x of the floor: %.2fs vs %.2fs = %.2fx (wall %.2fx)", r.N,
 			sb.planCPU().Seconds(), fl.planCPU().Seconds(), ratio(sb.planCPU(), fl.planCPU()), ratio(sb.planWall(), fl.planWall()))
 	}
