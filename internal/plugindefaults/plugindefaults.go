@@ -17,20 +17,23 @@ import (
 )
 
 // GCPercent is the garbage collector's GOGC (runtime/debug.SetGCPercent)
-// set when the GOGC variable is not; no memory limit is set (GOMEMLIMIT,
-// when set, works as for any Go program).
+// set when the GOGC variable is not: Go's default, 100, and no memory
+// limit (GOMEMLIMIT, when set, works as for any Go program).
 //
 // Chosen with `make bench` by measuring the provider's CPU time and peak
 // RSS together for a no-change plan at N = 100 to 3,000 contacts (see
 // README.md, "Benchmark"). The live heap is Terraform's burst of
-// concurrent requests, and grows with the number of objects. A fixed soft
-// memory limit (48 MiB before) below that live heap makes the collector
-// run continuously once N is large enough (at N = 1,000: 3x the CPU time of
-// no limit), so the cost per object grows with N; GOGC alone keeps the
-// collector's work per allocated byte constant, so the cost per object
-// stays flat, and GOGC=50 instead of Go's 100 keeps the peak heap at
-// about 1.5x the live heap instead of 2x (N = 1,000 under 200 MiB).
-const GCPercent = 50
+// concurrent requests and grows with the number of objects. A fixed soft
+// memory limit below it (48 MiB before) makes the collector run
+// continuously once N is large enough: at N = 1,000 the provider used
+// 38-53 s of CPU with it against 12-15 s without, so the cost per object
+// grew with N. GOGC alone keeps the collector's work per allocated byte
+// about constant, so the cost per object stays flat (provider CPU per
+// object 11.2 ms at N = 300, 13.0 ms at N = 3,000), at a peak RSS of about
+// twice the live heap: 50 MiB at N = 100, 82 MiB at N = 300, 185-195 MiB
+// at N = 1,000, 514 MiB at N = 3,000. GOGC=50 measured 340 MiB at N =
+// 3,000 but 1.31x the CPU per object of N = 300.
+const GCPercent = 100
 
 // logLevelEnv are the variables that set the levels of the loggers of
 // terraform-plugin-go (SDK, SDK_PROTO), terraform-plugin-framework

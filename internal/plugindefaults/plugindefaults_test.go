@@ -49,10 +49,10 @@ func TestApplyKeepsExplicitLevel(t *testing.T) {
 func TestSetRuntimeGCPercent(t *testing.T) {
 	t.Setenv("GOGC", "")
 	_ = os.Unsetenv("GOGC")
-	old := debug.SetGCPercent(100)
+	old := debug.SetGCPercent(GCPercent + 7)
 	t.Cleanup(func() { debug.SetGCPercent(old) })
 	SetRuntime()
-	if got := debug.SetGCPercent(100); got != GCPercent {
+	if got := debug.SetGCPercent(old); got != GCPercent {
 		t.Errorf("GOGC after SetRuntime = %d, want %d", got, GCPercent)
 	}
 	if lim := debug.SetMemoryLimit(-1); lim != math.MaxInt64 {
@@ -65,7 +65,7 @@ func TestSetRuntimeKeepsUserGOGC(t *testing.T) {
 	old := debug.SetGCPercent(200)
 	t.Cleanup(func() { debug.SetGCPercent(old) })
 	SetRuntime()
-	if got := debug.SetGCPercent(200); got != 200 {
+	if got := debug.SetGCPercent(old); got != 200 {
 		t.Errorf("GOGC after SetRuntime with GOGC=200 = %d, want the user's 200", got)
 	}
 }
