@@ -35,9 +35,10 @@ func main() {
 		return
 	}
 
-	// Log levels OFF unless Terraform will show the logs (TF_LOG...), and a
-	// soft memory limit unless GOMEMLIMIT is set (see the package). Not in
-	// debug mode, where the logs go to the developer's terminal.
+	// Log levels OFF unless Terraform will show the logs (TF_LOG...), and
+	// Go's default collector settings (GOGC=100, no memory limit) unless
+	// GOGC or GOMEMLIMIT is set (see the package). Not in debug mode, where
+	// the logs go to the developer's terminal.
 	if !debug {
 		plugindefaults.Apply()
 	}

@@ -33,6 +33,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -58,6 +59,18 @@ const PagingThreshold = 10
 
 // pageFetchers is how many pages after the first are read at once.
 const pageFetchers = 8
+
+// RefreshPagesEnv is a bench and debug knob, not a user setting: with
+// AFFINIPAY_REFRESH_PAGES=0 in the provider's environment, RefreshContact,
+// RefreshRecurringCharge and RefreshPaymentMethod send one GET per object,
+// exactly as before shared reads existed (the merchant is still shared).
+// `make bench` uses it to compare a paged refresh with single GETs; it is
+// also a way to rule the paging out when diagnosing a refresh.
+const RefreshPagesEnv = "AFFINIPAY_REFRESH_PAGES"
+
+// refreshPages is false when RefreshPagesEnv is "0" (read once, at start;
+// tests set it directly).
+var refreshPages = os.Getenv(RefreshPagesEnv) != "0"
 
 // sharedReads is the Client's state for shared reads (the zero value is
 // ready to use).
@@ -175,6 +188,9 @@ func (c *Client) RefreshAchAccount(ctx context.Context, id string) (*AchAccount,
 // contact is confirmed by its own 404). Each listed contact is decoded
 // exactly as GetContact decodes its reply.
 func (c *Client) RefreshContact(ctx context.Context, id string) (*Contact, error) {
+	if !refreshPages {
+		return c.GetContact(ctx, id)
+	}
 	if v, ok := fromPages[Contact](ctx, c, &c.shared.contacts, contactsPager, id); ok {
 		return v, nil
 	}
@@ -185,6 +201,9 @@ func (c *Client) RefreshContact(ctx context.Context, id string) (*Contact, error
 // (GET /v1/recurring/charges, which leaves out deleted charges: their own
 // GET says so).
 func (c *Client) RefreshRecurringCharge(ctx context.Context, id string) (*RecurringCharge, error) {
+	if !refreshPages {
+		return c.GetRecurringCharge(ctx, id)
+	}
 	if v, ok := fromPages[RecurringCharge](ctx, c, &c.shared.charges, chargesPager, id); ok {
 		return v, nil
 	}
@@ -197,6 +216,9 @@ func (c *Client) RefreshRecurringCharge(ctx context.Context, id string) (*Recurr
 // list that fails, is read with GetPaymentMethod (whose 404 means the
 // method or its contact is gone).
 func (c *Client) RefreshPaymentMethod(ctx context.Context, contactID, id string) (*PaymentMethod, error) {
+	if !refreshPages {
+		return c.GetPaymentMethod(ctx, contactID, id)
+	}
 	s := &c.shared
 	gen := s.gen.Load()
 	s.mu.Lock()

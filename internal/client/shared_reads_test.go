@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"sync"
@@ -339,5 +340,103 @@ func TestSharedReads_noReuseAcrossWrite(t *testing.T) {
 	}
 	if m.TestEventsURLs != "https://x.example.com/a" {
 		t.Errorf("read after the write gave %q", m.TestEventsURLs)
+	}
+}
+
+// With AFFINIPAY_REFRESH_PAGES=0 (the bench's single-GET baseline) every
+// refresh read is its own GET, and no list is sent.
+func TestSharedReads_pagesOffSendsSingleGETs(t *testing.T) {
+	c, sb := sharedTestClient(t)
+	const n = 2 * PagingThreshold
+	f := sharedObjects(t, c, n)
+	old := refreshPages
+	refreshPages = false
+	t.Cleanup(func() { refreshPages = old })
+	r := sharedClientOn(t, c.BaseURL())
+	before := map[string]int64{}
+	paths := []string{"/contacts/{id}", "/contacts", "/v1/recurring/charges/{id}", "/v1/recurring/charges",
+		"/contacts/{id}/payment-methods/{pmid}", "/contacts/{id}/payment-methods"}
+	for _, p := range paths {
+		before[p] = sharedCount(sb, "GET", p)
+	}
+	concurrently(n, func(i int) {
+		if _, err := r.RefreshContact(t.Context(), f.contacts[i]); err != nil {
+			t.Error(err)
+		}
+		if _, err := r.RefreshRecurringCharge(t.Context(), f.charges[i]); err != nil {
+			t.Error(err)
+		}
+	})
+	concurrently(len(f.methods), func(i int) {
+		if _, err := r.RefreshPaymentMethod(t.Context(), f.methods[i][0], f.methods[i][1]); err != nil {
+			t.Error(err)
+		}
+	})
+	want := map[string]int64{"/contacts/{id}": n, "/contacts": 0, "/v1/recurring/charges/{id}": n, "/v1/recurring/charges": 0,
+		"/contacts/{id}/payment-methods/{pmid}": int64(len(f.methods)), "/contacts/{id}/payment-methods": 0}
+	for _, p := range paths {
+		if got := sharedCount(sb, "GET", p) - before[p]; got != want[p] {
+			t.Errorf("GET %s: %d requests with pages off, want %d", p, got, want[p])
+		}
+	}
+}
+
+// Once the first page gives total_entries, the other pages are read at
+// the same time, not one after the other: against a server that holds
+// every page request 50 ms, the pages after the first are in flight
+// together.
+func TestSharedReads_pagesAfterFirstInParallel(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	var (
+		mu               sync.Mutex
+		inFlight, most   int
+		pageRequests     int
+		hold             = 50 * time.Millisecond
+		holdPages        = false
+		holdPagesEnabled = func() bool { mu.Lock(); defer mu.Unlock(); return holdPages }
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && r.URL.Path == "/contacts" && r.URL.Query().Get("page") != "" && holdPagesEnabled() {
+			mu.Lock()
+			inFlight++
+			pageRequests++
+			most = max(most, inFlight)
+			mu.Unlock()
+			time.Sleep(hold)
+			defer func() { mu.Lock(); inFlight--; mu.Unlock() }()
+		}
+		sb.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	c := sharedClientOn(t, srv.URL)
+	const n = 301 // 4 pages of 100
+	ids := make([]string, n)
+	concurrently(n, func(i int) {
+		ct, err := c.CreateContact(t.Context(), &ContactCreate{Type: ContactTypePerson, TestMode: true, FirstName: "P", LastName: fmt.Sprintf("L%d", i)})
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		ids[i] = ct.ID
+	})
+	if t.Failed() {
+		return
+	}
+	mu.Lock()
+	holdPages = true
+	mu.Unlock()
+	r := sharedClientOn(t, srv.URL)
+	concurrently(n, func(i int) {
+		if _, err := r.RefreshContact(t.Context(), ids[i]); err != nil {
+			t.Error(err)
+		}
+	})
+	mu.Lock()
+	defer mu.Unlock()
+	if pageRequests != 4 {
+		t.Errorf("%d page requests for %d contacts, want 4", pageRequests, n)
+	}
+	if most < 3 {
+		t.Errorf("at most %d page requests in flight at once, want the 3 pages after the first together", most)
 	}
 }

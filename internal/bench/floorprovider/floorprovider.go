@@ -147,7 +147,9 @@ func (r *floorResource) Delete(context.Context, resource.DeleteRequest, *resourc
 var seq atomic.Int64
 
 // FillUnknown returns v with every unknown value replaced by a known one of
-// its type: a unique string ("floor-<n>", so computed IDs are distinct), 0,
+// its type: a unique string shaped like a contact ID ("p_floor" and 16
+// digits, so computed IDs are distinct and pass the ID validators of the
+// attributes that reference them), 0,
 // false, an empty collection, or an object whose attributes are filled the
 // same way.
 func FillUnknown(v tftypes.Value) (tftypes.Value, error) {
@@ -162,7 +164,7 @@ func FillUnknown(v tftypes.Value) (tftypes.Value, error) {
 func known(t tftypes.Type) (tftypes.Value, error) {
 	switch {
 	case t.Is(tftypes.String):
-		return tftypes.NewValue(t, fmt.Sprintf("floor-%d", seq.Add(1))), nil
+		return tftypes.NewValue(t, fmt.Sprintf("p_floor%016d", seq.Add(1))), nil
 	case t.Is(tftypes.Number):
 		return tftypes.NewValue(t, new(big.Float)), nil
 	case t.Is(tftypes.Bool):

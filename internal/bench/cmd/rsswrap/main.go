@@ -8,6 +8,9 @@
 // (ru_maxrss, KiB on Linux), exact and measured by the kernel, and the CPU
 // time (user + system) it used. The child gets SIGKILL if the
 // launcher dies (Pdeathsig), and SIGINT/SIGTERM are forwarded.
+// BENCH_WRAP_ENV, NAME=value pairs separated by spaces, is added to the
+// child's environment only (such as GOMEMLIMIT or GOGC for the provider
+// and not for Terraform).
 package main
 
 import (
@@ -16,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -27,6 +31,7 @@ func main() {
 	}
 	cmd := exec.Command(target, os.Args[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	cmd.Env = append(os.Environ(), strings.Fields(os.Getenv("BENCH_WRAP_ENV"))...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
