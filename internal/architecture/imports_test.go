@@ -1,6 +1,7 @@
 package architecture
 
 import (
+	"fmt"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -56,19 +57,8 @@ func TestImportRules(t *testing.T) {
 	if len(imports) < 100 {
 		t.Fatalf("read only %d files: is the test running from internal/architecture?", len(imports))
 	}
-	for _, f := range imports {
-		for _, r := range rules {
-			if !under(f.dir, r.from) || (r.nonTest && f.test) {
-				continue
-			}
-			for _, imp := range f.imports {
-				for _, d := range r.denied {
-					if under(imp, d) && !sameObjectPackage(f.dir, imp, d) {
-						t.Errorf("%s imports %s: %s", f.path, imp, r.why)
-					}
-				}
-			}
-		}
+	for _, v := range violations(imports) {
+		t.Error(v)
 	}
 }
 
@@ -82,7 +72,17 @@ func TestRulesCatchABadImport(t *testing.T) {
 		{path: "internal/services/merchant/x.go", dir: "internal/services/merchant", imports: []string{"internal/acctest"}},
 	}
 	for _, f := range bad {
-		found := false
+		if len(violations([]goFile{f})) == 0 {
+			t.Errorf("%s importing %v is not reported", f.path, f.imports)
+		}
+	}
+}
+
+// violations lists each import of files that a rule denies, naming the
+// file, the import and the rule.
+func violations(files []goFile) []string {
+	var out []string
+	for _, f := range files {
 		for _, r := range rules {
 			if !under(f.dir, r.from) || (r.nonTest && f.test) {
 				continue
@@ -90,15 +90,13 @@ func TestRulesCatchABadImport(t *testing.T) {
 			for _, imp := range f.imports {
 				for _, d := range r.denied {
 					if under(imp, d) && !sameObjectPackage(f.dir, imp, d) {
-						found = true
+						out = append(out, fmt.Sprintf("%s imports %s: %s", f.path, imp, r.why))
 					}
 				}
 			}
 		}
-		if !found {
-			t.Errorf("%s importing %v is not reported", f.path, f.imports)
-		}
 	}
+	return out
 }
 
 type goFile struct {

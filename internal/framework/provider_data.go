@@ -17,7 +17,7 @@ func ProviderDataFrom(data any, diags *diag.Diagnostics) *ProviderData {
 	pd, ok := data.(*ProviderData)
 	if !ok {
 		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *provider.ProviderData, got %T. This is a bug in the provider; please report it.", data))
+			fmt.Sprintf("Expected *framework.ProviderData, got %T. This is a bug in the provider; please report it.", data))
 		return nil
 	}
 	return pd
