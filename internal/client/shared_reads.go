@@ -19,9 +19,14 @@ package client
 //     reply, and a reply is only reused within the generation it was
 //     requested in (so a reply in flight while a write happens is given to
 //     the readers that were already waiting for it, and to no one after);
-//   - it is younger than RefreshWindow, measured from when the request was
-//     sent. This bounds how old a reused reply can be when a walk is longer
-//     than a refresh, such as an apply whose data sources are read late.
+//   - a reader used it less than RefreshWindow ago (or, before any reader
+//     has, it was requested less than RefreshWindow ago). A reply that the
+//     refresh keeps using serves the rest of that refresh however long it
+//     runs (a plan of thousands of objects on a busy machine takes
+//     minutes, and reading every page again half-way would double its
+//     requests); one that nobody has asked for in RefreshWindow is read
+//     again, such as the merchant for a data source read late in an
+//     apply.
 //
 // Reads that must see the latest object before changing it (the
 // read-modify-write of the merchant's event URL lists) keep using the
@@ -42,8 +47,9 @@ import (
 	"golang.org/x/sync/singleflight"
 )
 
-// RefreshWindow is how long a reply may be reused for other readers of the
-// same object in one Client (see the package comment above).
+// RefreshWindow is how long a shared reply may go unused and still serve
+// other readers of the same object in one Client (see the package comment
+// above).
 const RefreshWindow = 30 * time.Second
 
 // PagingThreshold is how many reads of one kind (contacts, recurring
@@ -86,12 +92,41 @@ type sharedReads struct {
 
 	contacts pager
 	charges  pager
+
+	clock func() time.Time // nil: time.Now
 }
 
 type sharedMerchant struct {
-	m    *Merchant
+	m *Merchant
+	*lease
+}
+
+// lease is a shared reply's claim to serve readers: the write generation it
+// was requested in, and when it was last used (at first, when it was
+// requested).
+type lease struct {
 	gen  uint64
-	sent time.Time
+	last atomic.Int64 // Unix nanoseconds
+}
+
+func newLease(gen uint64, sent time.Time) *lease {
+	l := &lease{gen: gen}
+	l.last.Store(sent.UnixNano())
+	return l
+}
+
+// use reports whether the reply may serve a reader now (see the package
+// comment above) and, when it may, records the use.
+func (l *lease) use(s *sharedReads) bool {
+	now := s.now().UnixNano()
+	last := l.last.Load()
+	if l.gen != s.gen.Load() || time.Duration(now-last) >= RefreshWindow {
+		return false
+	}
+	for last < now && !l.last.CompareAndSwap(last, now) {
+		last = l.last.Load()
+	}
+	return true
 }
 
 // writeStarted and writeEnded move the write generation on around every
@@ -99,10 +134,12 @@ type sharedMerchant struct {
 func (s *sharedReads) writeStarted() { s.gen.Add(1) }
 func (s *sharedReads) writeEnded()   { s.gen.Add(1) }
 
-// fresh reports whether a reply requested at sent in generation gen may be
-// reused now.
-func (s *sharedReads) fresh(gen uint64, sent time.Time) bool {
-	return gen == s.gen.Load() && time.Since(sent) < RefreshWindow
+// now is the clock of the leases (tests set clock).
+func (s *sharedReads) now() time.Time {
+	if s.clock != nil {
+		return s.clock()
+	}
+	return time.Now()
 }
 
 // shared runs fn once for all concurrent callers with the same key and
@@ -134,7 +171,7 @@ func (c *Client) SharedMerchant(ctx context.Context) (*Merchant, error) {
 	s := &c.shared
 	gen := s.gen.Load()
 	s.mu.Lock()
-	if e := s.merchant; e != nil && e.gen == gen && s.fresh(e.gen, e.sent) {
+	if e := s.merchant; e != nil && e.gen == gen && e.use(s) {
 		s.mu.Unlock()
 		return cloneMerchant(e.m), nil
 	}
@@ -143,19 +180,19 @@ func (c *Client) SharedMerchant(ctx context.Context) (*Merchant, error) {
 		// A caller that missed the cache just before an earlier flight
 		// filled it, and the flight just after it ended, finds it here.
 		s.mu.Lock()
-		if e := s.merchant; e != nil && e.gen == gen && s.fresh(e.gen, e.sent) {
+		if e := s.merchant; e != nil && e.gen == gen && e.use(s) {
 			s.mu.Unlock()
 			return e.m, nil
 		}
 		s.mu.Unlock()
-		sent := time.Now()
+		sent := s.now()
 		m, err := c.GetMerchant(ctx)
 		if err != nil {
 			return nil, err
 		}
 		s.mu.Lock()
 		if s.gen.Load() == gen {
-			s.merchant = &sharedMerchant{m: m, gen: gen, sent: sent}
+			s.merchant = &sharedMerchant{m: m, lease: newLease(gen, sent)}
 		}
 		s.mu.Unlock()
 		return m, nil
@@ -224,14 +261,14 @@ func (c *Client) RefreshPaymentMethod(ctx context.Context, contactID, id string)
 	s.mu.Lock()
 	e := s.methods[contactID]
 	s.mu.Unlock()
-	if e == nil || !s.fresh(e.gen, e.sent) {
+	if e == nil || !e.use(s) {
 		var err error
 		e, err = shared(ctx, s, "methods:"+strconv.FormatUint(gen, 10)+":"+contactID, func(ctx context.Context) (*methodList, error) {
 			// Filled by a flight that ended after this caller looked?
 			s.mu.Lock()
 			cached := s.methods[contactID]
 			s.mu.Unlock()
-			if cached != nil && s.fresh(cached.gen, cached.sent) {
+			if cached != nil && cached.use(s) {
 				return cached, nil
 			}
 			return c.listMethods(ctx, gen, contactID)
@@ -252,18 +289,17 @@ func (c *Client) RefreshPaymentMethod(ctx context.Context, contactID, id string)
 }
 
 type methodList struct {
-	gen  uint64
-	sent time.Time
+	*lease
 	byID map[string]json.RawMessage
 }
 
 func (c *Client) listMethods(ctx context.Context, gen uint64, contactID string) (*methodList, error) {
-	sent := time.Now()
+	sent := c.shared.now()
 	raw, err := doJSON[[]json.RawMessage](ctx, c, Request{Method: http.MethodGet, Path: paymentMethodsPath(contactID), Auth: AuthBearer})
 	if err != nil {
 		return nil, err
 	}
-	l := &methodList{gen: gen, sent: sent, byID: make(map[string]json.RawMessage, len(*raw))}
+	l := &methodList{lease: newLease(gen, sent), byID: make(map[string]json.RawMessage, len(*raw))}
 	for _, item := range *raw {
 		if id, ok := itemID(item); ok {
 			l.byID[id] = item
@@ -320,7 +356,7 @@ type pager struct {
 // pageSet is what one generation of a refresh read of one kind's pages.
 type pageSet struct {
 	gen     uint64
-	started time.Time                  // when the first page was requested (zero: not yet)
+	lease   *lease                     // from when the first page was requested (nil: not yet)
 	seen    int                        // reads asked for
 	total   int                        // total_entries of the first page (-1: unknown)
 	first   map[string]json.RawMessage // the first page's objects by ID
@@ -351,7 +387,7 @@ func (p *pager) get(ctx context.Context, c *Client, src listSource, id string) (
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	ps := p.cur
-	if ps == nil || ps.gen != gen || (!ps.started.IsZero() && time.Since(ps.started) >= RefreshWindow) {
+	if ps == nil || ps.gen != gen || (ps.lease != nil && !ps.lease.use(&c.shared)) {
 		ps = &pageSet{gen: gen, total: -1}
 		p.cur = ps
 	}
@@ -406,14 +442,14 @@ func (p *pager) load(ctx context.Context, c *Client, src listSource, ps *pageSet
 		p.mu.Unlock()
 	}
 	if first == nil {
-		sent := time.Now()
+		sent := c.shared.now()
 		items, t, err := fetchPage(ctx, c, src, 1)
 		if err != nil {
 			fail()
 			return
 		}
 		p.mu.Lock()
-		ps.first, ps.total, ps.started = items, t, sent
+		ps.first, ps.total, ps.lease = items, t, newLease(ps.gen, sent)
 		seen := ps.seen
 		p.mu.Unlock()
 		first, total = items, t

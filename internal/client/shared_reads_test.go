@@ -440,3 +440,59 @@ func TestSharedReads_pagesAfterFirstInParallel(t *testing.T) {
 		t.Errorf("at most %d page requests in flight at once, want the 3 pages after the first together", most)
 	}
 }
+
+// A shared reply serves the rest of a refresh for as long as the refresh
+// keeps using it, however long it runs, and is read again once it has gone
+// unused for RefreshWindow: the contact pages of a long refresh are read
+// once, and so are the merchant and a contact's method list.
+func TestSharedReads_reuseWhileUsed(t *testing.T) {
+	c, sb := sharedTestClient(t)
+	f := sharedObjects(t, c, PagingThreshold+2)
+	r := sharedClientOn(t, c.BaseURL())
+	var (
+		mu  sync.Mutex
+		now = time.Now()
+	)
+	r.shared.clock = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	type counted struct{ what, path string }
+	method := f.methods[0]
+	reads := []counted{{"contact pages", "/contacts"}, {"merchant", "/v1/merchant"}, {"method lists", "/contacts/{id}/payment-methods"}}
+	readAll := func() map[string]int64 {
+		before := map[string]int64{}
+		for _, k := range reads {
+			before[k.what] = sharedCount(sb, "GET", k.path)
+		}
+		concurrently(len(f.contacts), func(i int) {
+			if _, err := r.RefreshContact(t.Context(), f.contacts[i]); err != nil {
+				t.Error(err)
+			}
+		})
+		if _, err := r.SharedMerchant(t.Context()); err != nil {
+			t.Error(err)
+		}
+		if _, err := r.RefreshPaymentMethod(t.Context(), method[0], method[1]); err != nil {
+			t.Error(err)
+		}
+		sent := map[string]int64{}
+		for _, k := range reads {
+			sent[k.what] = sharedCount(sb, "GET", k.path) - before[k.what]
+		}
+		return sent
+	}
+	if got := readAll(); got["contact pages"] != 1 || got["merchant"] != 1 || got["method lists"] != 1 {
+		t.Fatalf("first refresh sent %v, want one of each", got)
+	}
+	// Used every 20 s for 100 s: 3.3 windows after the pages were read.
+	for step := range 5 {
+		advance(RefreshWindow * 2 / 3)
+		if got := readAll(); got["contact pages"] != 0 || got["merchant"] != 0 || got["method lists"] != 0 {
+			t.Fatalf("reads %d s after the first sent %v, want none: a reply in use serves the whole refresh",
+				(step+1)*20, got)
+		}
+	}
+	advance(RefreshWindow)
+	if got := readAll(); got["contact pages"] != 1 || got["merchant"] != 1 || got["method lists"] != 1 {
+		t.Fatalf("after %s unused the refresh sent %v, want one of each read again", RefreshWindow, got)
+	}
+}
