@@ -1,14 +1,12 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/plugindefaults"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/pluginserver"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/profiling"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/provider"
 )
@@ -45,12 +43,9 @@ func main() {
 	// CPU and heap profiles, only when AFFINIPAY_PROVIDER_PPROF_DIR is set.
 	stopProfiling := profiling.Start()
 
-	opts := providerserver.ServeOpts{
-		Address:         "registry.terraform.io/affinipay-terraform/affinipay",
-		Debug:           debug,
-		ProtocolVersion: 6,
-	}
-	err := providerserver.Serve(context.Background(), provider.New(version), opts)
+	// providerserver.Serve, except that each request's context is let go
+	// when the request returns (see internal/pluginserver).
+	err := pluginserver.Serve("registry.terraform.io/affinipay-terraform/affinipay", provider.New(version), debug)
 	stopProfiling()
 	if err != nil {
 		log.Fatal(err.Error())

@@ -7,11 +7,11 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/pluginserver"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/provider"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
 )
@@ -104,7 +104,7 @@ func Factories(t *testing.T) map[string]func() (tfprotov6.ProviderServer, error)
 		return ProtoV6ProviderFactories
 	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"affinipay": providerserver.NewProtocol6WithError(&provider.AffinipayProvider{Version: "test", Getenv: e.getenv}),
+		"affinipay": pluginserver.NewProtocol6WithError(&provider.AffinipayProvider{Version: "test", Getenv: e.getenv}),
 	}
 }
 

@@ -7,17 +7,18 @@ import (
 	"testing"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/pluginserver"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/provider"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/sandbox"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
-// testAccProtoV6ProviderFactories instantiate the provider in-process for
-// acceptance tests.
+// ProtoV6ProviderFactories instantiate the provider in-process for
+// acceptance tests, served as the released binary serves it
+// (internal/pluginserver).
 var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"affinipay": providerserver.NewProtocol6WithError(provider.New("test")()),
+	"affinipay": pluginserver.NewProtocol6WithError(provider.New("test")()),
 }
 
 // testSandbox is the in-process sandbox the acceptance tests run against,

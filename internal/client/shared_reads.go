@@ -63,8 +63,12 @@ const RefreshWindow = 30 * time.Second
 // first page, when the merchant has far more objects than are refreshed).
 const PagingThreshold = 10
 
-// pageFetchers is how many pages after the first are read at once.
-const pageFetchers = 8
+// pageFetchers is how many pages after the first are read at once: as many
+// as the reads Terraform runs at once by default (-parallelism=10), so a
+// refresh of up to 1,000 objects of a kind reads its pages in two rounds
+// (the first page, then the others together), and never has more list
+// requests in flight than a single-GET refresh has GETs.
+const pageFetchers = 10
 
 // RefreshPagesEnv is a bench and debug knob, not a user setting: with
 // AFFINIPAY_REFRESH_PAGES=0 in the provider's environment, RefreshContact,

@@ -4,8 +4,10 @@
 //	AFFINIPAY_PROVIDER_PPROF_DIR=/tmp/prof terraform apply
 //
 // writes cpu-<pid>.pprof (the whole life of the process), heap-<pid>.pprof
-// (allocations, at exit) and heap-peak-<pid>.pprof (the live heap when it
-// was largest) into that directory for every provider process Terraform starts.
+// (allocations, at exit), heap-peak-<pid>.pprof (the live heap when it was
+// largest) and goroutine-peak-<pid>.pprof (the goroutines at that moment,
+// which show how many requests were in flight) into that directory for
+// every provider process Terraform starts.
 // Inspect them with `go tool pprof -top <binary> cpu-<pid>.pprof`.
 package profiling
 
@@ -85,5 +87,9 @@ func watchPeak(dir string, pid int, done <-chan struct{}) {
 		}
 		_ = pprof.Lookup("heap").WriteTo(f, 0)
 		_ = f.Close()
+		if g, err := os.Create(filepath.Join(dir, fmt.Sprintf("goroutine-peak-%d.pprof", pid))); err == nil {
+			_ = pprof.Lookup("goroutine").WriteTo(g, 0)
+			_ = g.Close()
+		}
 	}
 }

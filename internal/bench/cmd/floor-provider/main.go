@@ -3,13 +3,11 @@
 package main
 
 import (
-	"context"
 	"log"
-
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/bench/floorprovider"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/plugindefaults"
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/pluginserver"
 	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/profiling"
 )
 
@@ -18,10 +16,7 @@ import (
 func main() {
 	plugindefaults.Apply()
 	stop := profiling.Start()
-	err := providerserver.Serve(context.Background(), floorprovider.New("floor"), providerserver.ServeOpts{
-		Address:         "registry.terraform.io/affinipay-terraform/affinipay",
-		ProtocolVersion: 6,
-	})
+	err := pluginserver.Serve("registry.terraform.io/affinipay-terraform/affinipay", floorprovider.New("floor"), false)
 	stop()
 	if err != nil {
 		log.Fatal(err)
