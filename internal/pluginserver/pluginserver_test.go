@@ -24,10 +24,11 @@ type emptyProvider struct{}
 func (emptyProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "empty"
 }
-func (emptyProvider) Schema(context.Context, provider.SchemaRequest, *provider.SchemaResponse)          {}
-func (emptyProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {}
-func (emptyProvider) DataSources(context.Context) []func() datasource.DataSource                      { return nil }
-func (emptyProvider) Resources(context.Context) []func() resource.Resource                            { return nil }
+func (emptyProvider) Schema(context.Context, provider.SchemaRequest, *provider.SchemaResponse) {}
+func (emptyProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {
+}
+func (emptyProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
+func (emptyProvider) Resources(context.Context) []func() resource.Resource       { return nil }
 
 // serveOverGRPC serves factory's server in this process, over gRPC on a
 // Unix socket as Terraform talks to a provider, and returns a function

@@ -1,6 +1,6 @@
 // Package schemacopy is the reproducer of a cost in
 // terraform-plugin-framework that a provider cannot work around, written
-// for upstream (README.md in this directory is the issue text, with the
+// for upstream (internal/bench/upstream/README.md is the issue text, with the
 // figures): every lookup of one top-level attribute of a schema copies the
 // schema's whole attribute map.
 //
@@ -24,7 +24,7 @@
 //
 // The package holds no shipped code: its tests measure the copy
 // (TestAttributeLookupCopiesTheSchema fails once the framework stops
-// copying, so that this reproducer and README.md's note are retired) and
+// copying, so that this reproducer and its upstream note are retired) and
 // its benchmarks give the figures:
 //
 //	go test -run '^$' -bench . -benchmem ./internal/bench/upstream/schemacopy/

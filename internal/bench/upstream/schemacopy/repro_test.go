@@ -18,8 +18,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// sizes are the schemas measured: 8 attributes, about a contact's 32
-// (affinipay_contact has 27 top-level attributes and blocks), and 128.
+// sizes are the schemas measured: 8 attributes, 32 (affinipay_contact has
+// 23 top-level attributes, several of them nested), and 128.
 var sizes = []int{8, 32, 128}
 
 // testSchema has n optional and computed string attributes, a0 ... a(n-1),
@@ -62,7 +62,7 @@ func bytesPerCall(fn func()) float64 {
 // up one attribute by path allocates in proportion to the schema's size
 // (a lookup that indexed the map in place would allocate the same few
 // bytes at any size). It fails once the framework stops copying: then
-// retire this package and its note in README.md.
+// retire this package and its note in internal/bench/upstream/README.md.
 func TestAttributeLookupCopiesTheSchema(t *testing.T) {
 	ctx := context.Background()
 	per := map[int]float64{}
@@ -77,7 +77,7 @@ func TestAttributeLookupCopiesTheSchema(t *testing.T) {
 	}
 	if per[128] < 8*per[8] {
 		t.Fatalf("looking up one attribute allocates %.0f bytes with 128 attributes and %.0f with 8, less than 8x: the framework "+
-			"no longer copies the attribute map per lookup; retire internal/bench/upstream/schemacopy and its note in README.md", per[128], per[8])
+			"no longer copies the attribute map per lookup; retire internal/bench/upstream/schemacopy and its note in internal/bench/upstream/README.md", per[128], per[8])
 	}
 }
 
