@@ -9,9 +9,11 @@
 // -webhooks affinipay_webhook_endpoint, against
 //
 //	noop     the noop provider (one trivial resource type, as many objects),
-//	         with Go's default runtime settings
+//	         with Go's default runtime settings, served by the framework's
+//	         providerserver.Serve: a stock framework provider
 //	floor    the floor provider: the real schemas, in-memory CRUD, no API
-//	         call, the same runtime settings as the provider
+//	         call, served like the provider (internal/pluginserver, the
+//	         same runtime settings)
 //	sandbox  the real provider against the sandbox, no added latency
 //
 // Each is applied once, planned (-refresh, no changes) -reps times

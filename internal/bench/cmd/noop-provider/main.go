@@ -1,7 +1,10 @@
 // Command noop-provider serves internal/bench/noopprovider under the real
 // provider's address, for `make bench` (bench-only; never released). It
 // quiets the logs like the real provider but keeps Go's default runtime
-// settings (no memory limit, GOGC=100): the bench's reference.
+// settings (no memory limit, GOGC=100) and the framework's own
+// providerserver.Serve, which keeps every request's context until the
+// process ends (see internal/pluginserver): the bench's reference, a stock
+// framework provider that does nothing.
 package main
 
 import (
