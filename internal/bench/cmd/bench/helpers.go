@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affinipay-terraform/terraform-provider-affinipay/internal/client"
 )
 
 // readLauncherFile returns the largest peak RSS (KiB) and the total CPU
@@ -259,4 +262,19 @@ func waitEnvFile(path string, timeout time.Duration) (map[string]string, error) 
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// listed is how many contacts and recurring charges the sandbox's lists
+// hold now.
+func (b *bench) listed() (contacts, charges int, err error) {
+	ctx := context.Background()
+	cs, err := b.api.SearchContacts(ctx, client.ContactSearch{})
+	if err != nil {
+		return 0, 0, fmt.Errorf("listing contacts: %w", err)
+	}
+	rs, err := b.api.ListRecurringCharges(ctx, client.RecurringChargeFilter{})
+	if err != nil {
+		return 0, 0, fmt.Errorf("listing recurring charges: %w", err)
+	}
+	return len(cs), len(rs), nil
 }

@@ -175,6 +175,7 @@ type bench struct {
 	noopBin  string
 	admin    string // sandbox base URL
 	cardID   string
+	api      *client.Client
 }
 
 func run(o options) error {
@@ -267,6 +268,7 @@ func run(o options) error {
 		return fmt.Errorf("saving the card the recurring charges use: %w", err)
 	}
 	b.cardID = card.ID
+	b.api = c
 
 	// --- terraform environment ----------------------------------------
 	rc := filepath.Join(tmp, "terraformrc")
