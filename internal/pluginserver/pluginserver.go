@@ -108,11 +108,11 @@ func call[Req, Resp any](ctx context.Context, req Req, fn func(context.Context, 
 
 // stream is call for a streaming request: the context is let go when the
 // stream has been read to its end or abandoned (or at once when there is
-// no stream).
+// no stream, or an error, after which Terraform reads no stream).
 func stream[Req, Resp, Item any](ctx context.Context, req Req, fn func(context.Context, Req) (*Resp, error), items func(*Resp) *iter.Seq[Item]) (*Resp, error) {
 	rc := newRequestContext(ctx)
 	resp, err := fn(rc, req)
-	if resp == nil || items(resp) == nil || *items(resp) == nil {
+	if err != nil || resp == nil || *items(resp) == nil {
 		rc.release()
 		return resp, err
 	}

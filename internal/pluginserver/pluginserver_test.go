@@ -2,6 +2,7 @@ package pluginserver
 
 import (
 	"context"
+	"errors"
 	"iter"
 	"runtime"
 	"testing"
@@ -211,5 +212,14 @@ func TestStreamReleasesAfterTheStream(t *testing.T) {
 	}, func(r *tfprotov6.ListResourceServerStream) *iter.Seq[tfprotov6.ListResourceResult] { return &r.Results })
 	if resp != nil || requestCtx.Err() == nil {
 		t.Error("a request without a stream did not let its context go")
+	}
+
+	// An error: Terraform reads no stream, so let go at once.
+	_, err = stream(parent, "req", func(ctx context.Context, _ string) (*tfprotov6.ListResourceServerStream, error) {
+		requestCtx = ctx
+		return &tfprotov6.ListResourceServerStream{Results: tfprotov6.NoListResults}, errors.New("failed")
+	}, func(r *tfprotov6.ListResourceServerStream) *iter.Seq[tfprotov6.ListResourceResult] { return &r.Results })
+	if err == nil || requestCtx.Err() == nil || requestCtx.Value(ctxKey{}) != nil {
+		t.Error("a request that failed did not let its context go")
 	}
 }
