@@ -85,10 +85,9 @@ func Wrap(s tfprotov6.ProviderServer) tfprotov6.ProviderServer {
 }
 
 // server forwards every request to the framework's server, with the
-// request's context wrapped. The embedded frameworkServer only serves what
-// is not listed below (state stores, which this provider does not have, are
-// not part of it, so Terraform is told the provider has none, as it is by
-// the framework).
+// request's context wrapped. It serves no state store requests (this
+// provider has no state stores), so Terraform is told the provider has
+// none, as the framework tells it.
 type server struct {
 	inner frameworkServer
 }
@@ -112,16 +111,17 @@ func call[Req, Resp any](ctx context.Context, req Req, fn func(context.Context, 
 func stream[Req, Resp, Item any](ctx context.Context, req Req, fn func(context.Context, Req) (*Resp, error), items func(*Resp) *iter.Seq[Item]) (*Resp, error) {
 	rc := newRequestContext(ctx)
 	resp, err := fn(rc, req)
-	if err != nil || resp == nil || *items(resp) == nil {
-		rc.release()
-		return resp, err
+	if err == nil && resp != nil {
+		if seq := items(resp); *seq != nil {
+			inner := *seq
+			*seq = func(yield func(Item) bool) {
+				defer rc.release()
+				inner(yield)
+			}
+			return resp, nil
+		}
 	}
-	seq := items(resp)
-	inner := *seq
-	*seq = func(yield func(Item) bool) {
-		defer rc.release()
-		inner(yield)
-	}
+	rc.release()
 	return resp, err
 }
 
